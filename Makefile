@@ -1,0 +1,55 @@
+# Two commands set everything up: `make serve` and `make test`.
+# Everything runs from the project's own virtualenv (.venv), created on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# Reproducible builds: every timestamp the build writes comes from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1606867200)
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check bench offline screenshots system-deps clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## serve: build and serve on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.runtime
+	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
+
+## build: strict build into site/ (replaced only when the whole build succeeds)
+build: $(VENV)/.runtime
+	$(PY) -m scripts.build_site site
+
+## check: validate checklists, glossary and procedure metadata without building
+check: $(VENV)/.runtime
+	$(PY) -m scripts.kb check
+
+## test: the whole test suite (installs Chromium and CJK fonts if missing)
+test: $(VENV)/.test system-deps
+	$(PY) -m pytest
+
+## bench: speed and size figures (printed, not asserted)
+bench: $(VENV)/.test system-deps
+	$(PY) -m scripts.bench
+
+## offline: dist/kb-offline.zip, a copy that works opened from disk
+offline: $(VENV)/.runtime
+	$(PY) -m scripts.offline_zip dist/kb-offline.zip
+
+## screenshots: desktop, mobile and print-preview screenshots into screenshots/
+screenshots: $(VENV)/.test system-deps
+	$(PY) -m scripts.screenshots screenshots
+
+system-deps:
+	bash scripts/install_system_deps.sh
+
+clean:
+	rm -rf site .build-tmp .cache dist screenshots

@@ -1,0 +1,95 @@
+"""MkDocs hook: a thin adapter between MkDocs and the generator in scripts/kb.
+
+It checks that Chinese search can segment words, hands MkDocs the generated pages, turns `[[ID]]`
+references into links, and puts the lifecycle header on procedure pages. All logic lives in scripts/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts.cjk_abbr import CjkAbbrExtension  # noqa: E402
+from scripts.kb.errors import KbError  # noqa: E402
+from scripts.kb.generate import Site, generate  # noqa: E402
+from scripts.kb.glossary import tooltips  # noqa: E402
+from scripts.kb.ids import expand_refs  # noqa: E402
+from scripts.kb.render_procedures import lifecycle_header  # noqa: E402
+
+_site: Site | None = None
+
+
+def _require_jieba() -> None:
+    # Material's search silently indexes whole Chinese clauses as single words when jieba is missing.
+    try:
+        import jieba  # noqa: F401
+    except ImportError as exc:
+        raise PluginError("中文检索需要 jieba 分词库，但无法导入（" + str(exc) + "）。"
+                          "请运行 make serve 或 make build，由项目自动安装 requirements.txt 中的依赖。") from exc
+
+
+def _today() -> dt.date:
+    # KB_TODAY lets tests pin "today"; otherwise the review banner reflects the day of the build.
+    return dt.date.fromisoformat(os.environ["KB_TODAY"]) if os.environ.get("KB_TODAY") else dt.date.today()
+
+
+# Runs before the search plugin's on_config, which loads the jieba user dictionary.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    _require_jieba()
+    search = next(p for name, p in config.plugins.items() if name.endswith("search")).config
+    if search.jieba_dict_user:
+        search.jieba_dict_user = str(Path(config.config_file_path).parent / search.jieba_dict_user)
+    try:
+        _site = generate(Path(config.docs_dir), ROOT)
+    except KbError as exc:
+        # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
+        raise PluginError(exc.report()) from None
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site.terms)
+    config.markdown_extensions.append(CjkAbbrExtension())
+    _extend_checklist_nav(config)
+    return config
+
+
+def _extend_checklist_nav(config: MkDocsConfig) -> None:
+    for entry in config.nav or []:
+        for children in entry.values() if isinstance(entry, dict) else []:
+            if isinstance(children, list) and "checklists/index.md" in children:
+                children.extend({c.title: c.page} for c in _site.checklists)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in _site.files.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    meta = _site.pages.get(src)
+    if meta is not None and meta.has_lifecycle:
+        review_days = int(config.extra.get("review_period_days", 365))
+        header = lifecycle_header(meta, _site.registry, _today(), review_days)
+        markdown = _insert_after_h1(markdown, header)
+    expanded, _ = expand_refs(markdown, src, _site.registry, src)
+    return expanded
+
+
+def _insert_after_h1(markdown: str, block: str) -> str:
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: index + 1] + ["", block] + lines[index + 1:])
+    return block + "\n" + markdown

@@ -1,0 +1,144 @@
+"""Checklist data: parse and validate docs/checklists/*.yml into a typed model (once); renderers read the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem, display_path
+from .schema_check import field_name, schema_problems
+from .yaml_source import load_yaml, line_of
+
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "checklists" / "checklist.schema.json"
+
+# Text fields are shown as plain text; markup in them is almost always a paste accident.
+MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|\]\(|\*\*|__|`|!\[|^\s*#{1,6}\s", re.M)
+TEXT_FIELDS = ("title", "purpose", "text", "how", "common_issue", "evidence")
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    how: str
+    basis: list[str]
+    common_issue: str = ""
+    evidence: str = ""
+    aliases: list[str] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass
+class Section:
+    title: str
+    items: list[Item]
+
+
+@dataclass
+class Checklist:
+    id: str
+    title: str
+    version: str
+    updated: str
+    audience: list[str]
+    purpose: str
+    mode: str
+    sections: list[Section]
+    procedure: str = ""
+    source: str = ""          # project-relative path of the YAML file
+    slug: str = ""            # file stem: the page is checklists/<slug>.md
+
+    broken_ids: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @classmethod
+    def broken(cls, source: str, slug: str, ids: list[tuple[str, int | None]]) -> "Checklist":
+        """Stand-in for a file that failed validation: it only reserves the IDs it declares."""
+        return cls("", "", "", "", [], "", "", [], source=source, slug=slug, broken_ids=ids)
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    @property
+    def page(self) -> str:
+        return f"checklists/{self.slug}.md"
+
+
+def _markup_problems(data: dict, display: str) -> list[Problem]:
+    problems = []
+
+    def visit(node: object, path: list) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                visit(value, path + [key])
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                visit(value, path + [index])
+        elif isinstance(node, str) and path and path[-1] in TEXT_FIELDS and MARKUP_RE.search(node):
+            problems.append(Problem(display, line_of(data, path), field_name(path),
+                                    f"文本中含有 HTML 或 Markdown 标记「{MARKUP_RE.search(node).group(0)}」；"
+                                    "此处只能写纯文本"))
+
+    visit(data, [])
+    return problems
+
+
+def _date_problem(value: str, data: dict, path: list, display: str) -> list[Problem]:
+    try:
+        dt.date.fromisoformat(value)
+        return []
+    except ValueError:
+        return [Problem(display, line_of(data, path), ".".join(map(str, path)),
+                        f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26")]
+
+
+def declared_ids(data: object) -> list[tuple[str, int | None]]:
+    """IDs a broken file still declares, so its other errors do not cascade into "unknown ID" elsewhere."""
+    if not isinstance(data, dict):
+        return []
+    found = [(data["id"], data.line)] if isinstance(data.get("id"), str) else []
+    for section in data.get("sections") or []:
+        for item in (section.get("items") or []) if isinstance(section, dict) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                found.append((item["id"], item.line))
+    return found
+
+
+def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Problem]]:
+    display = display_path(path, root)
+    data, problems = load_yaml(path, display)
+    if data is None:
+        return None, problems or [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
+    problems += schema_problems(data, SCHEMA, display)
+    if problems:
+        return Checklist.broken(display, path.stem, declared_ids(data)), problems
+    problems += _markup_problems(data, display)
+    problems += _date_problem(data["updated"], data, ["updated"], display)
+    sections = [
+        Section(s["title"], [
+            Item(i["id"], i["text"], i["how"], list(i["basis"]), i.get("common_issue", ""),
+                 i.get("evidence", ""), list(i.get("aliases", [])), getattr(i, "line", None))
+            for i in s["items"]
+        ])
+        for s in data["sections"]
+    ]
+    checklist = Checklist(data["id"], data["title"], data["version"], data["updated"], list(data["audience"]),
+                          data["purpose"], data["mode"], sections, data.get("procedure", ""),
+                          display, path.stem)
+    return checklist, problems
+
+
+def load_checklists(folder: Path, root: Path) -> tuple[list[Checklist], list[Problem]]:
+    """All checklists in file-name order; an empty folder is itself a problem."""
+    checklists, problems = [], []
+    files = sorted(folder.glob("*.yml"))
+    if not files:
+        problems.append(Problem(display_path(folder, root), None, "（目录）", "没有找到任何检查清单 YAML 文件"))
+    for path in files:
+        checklist, found = load_checklist(path, root)
+        problems += found
+        if checklist is not None:
+            checklists.append(checklist)
+    return checklists, problems
