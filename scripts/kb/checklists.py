@@ -48,7 +48,7 @@ class Checklist:
     sections: list[Section]
     procedure: str = ""
     source: str = ""          # project-relative path of the YAML file
-    slug: str = ""            # file stem: the page is checklists/<slug>.md
+    slug: str = ""            # file stem without its order prefix: 03-hj.yml → checklists/hj.md
 
     broken_ids: list[tuple[str, int | None]] = field(default_factory=list)
 
@@ -94,6 +94,11 @@ def _date_problem(value: str, data: dict, path: list, display: str) -> list[Prob
                         f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26")]
 
 
+def slug_of(path: Path) -> str:
+    """File names carry a two-digit order prefix (the order of the index and the nav); URLs do not."""
+    return re.sub(r"^\d+-", "", path.stem)
+
+
 def declared_ids(data: object) -> list[tuple[str, int | None]]:
     """IDs a broken file still declares, so its other errors do not cascade into "unknown ID" elsewhere."""
     if not isinstance(data, dict):
@@ -113,7 +118,7 @@ def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Probl
         return None, problems or [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
     problems += schema_problems(data, SCHEMA, display)
     if problems:
-        return Checklist.broken(display, path.stem, declared_ids(data)), problems
+        return Checklist.broken(display, slug_of(path), declared_ids(data)), problems
     problems += _markup_problems(data, display)
     problems += _date_problem(data["updated"], data, ["updated"], display)
     sections = [
@@ -126,7 +131,7 @@ def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Probl
     ]
     checklist = Checklist(data["id"], data["title"], data["version"], data["updated"], list(data["audience"]),
                           data["purpose"], data["mode"], sections, data.get("procedure", ""),
-                          display, path.stem)
+                          display, slug_of(path))
     return checklist, problems
 
 

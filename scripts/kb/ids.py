@@ -34,6 +34,7 @@ class Target:
     anchor: str | None       # None: the page itself
     cites: list[str] = field(default_factory=list)
     line: int | None = None
+    origin: str = ""         # the source file that declares it, for messages
 
     @property
     def kind(self) -> str:
@@ -60,9 +61,11 @@ class Registry:
     def add(self, target: Target, display: str) -> None:
         if target.id in self.targets:
             first = self.targets[target.id]
+            where = f"{first.origin} 第 {first.line} 行" if first.line else first.origin
             self.problems.append(Problem(display, target.line, "id",
-                                         f"编号「{target.id}」重复（已在 docs/{first.src} 中使用）"))
+                                         f"编号「{target.id}」重复（已在 {where} 使用）"))
             return
+        target.origin = display
         self.targets[target.id] = target
 
     def __contains__(self, id_: str) -> bool:

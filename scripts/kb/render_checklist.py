@@ -34,15 +34,14 @@ def basis_links(ids: list[str], page_src: str, registry: Registry) -> str:
 
 
 def _item_block(item: Item, page_src: str, registry: Registry) -> str:
+    evidence = (f'<span class="kb-item__evidence"><span class="kb-label">证明材料</span>{md_text(item.evidence)}</span>'
+                if item.evidence else "")
     rows = [
         f'<p class="kb-item__text" markdown="span">{md_text(item.text)}</p>',
         f'<p class="kb-item__how" markdown="span"><span class="kb-label">检查方法</span>{md_text(item.how)}</p>',
         f'<p class="kb-item__basis" markdown="span"><span class="kb-label">依据</span>'
-        f'{basis_links(item.basis, page_src, registry)}</p>',
+        f'{basis_links(item.basis, page_src, registry)}{evidence}</p>',
     ]
-    if item.evidence:
-        rows.append(f'<p class="kb-item__evidence" markdown="span"><span class="kb-label">证明材料</span>'
-                    f'{md_text(item.evidence)}</p>')
     if item.common_issue:
         rows.append(f'<p class="kb-item__issue" markdown="span"><span class="kb-label">调研所见问题</span>'
                     f'{md_text(item.common_issue)}</p>')
@@ -103,8 +102,8 @@ def checklist_page(checklist: Checklist, registry: Registry) -> str:
         "",
         "## 检查结论与签字 {#signoff}",
         "",
-        '<div class="kb-fill"><span>被检查单位：</span><span class="kb-blank kb-blank--long"></span></div>',
-        '<div class="kb-fill"><span>检查日期：</span><span class="kb-blank"></span>年'
+        '<div class="kb-fill"><span>被检查单位：</span><span class="kb-blank kb-blank--long"></span>'
+        '<span>检查日期：</span><span class="kb-blank kb-blank--year"></span>年'
         '<span class="kb-blank kb-blank--short"></span>月<span class="kb-blank kb-blank--short"></span>日</div>',
         '<div class="kb-fill"><span>结果汇总：符合</span><span class="kb-blank kb-blank--short"></span>项，不符合'
         '<span class="kb-blank kb-blank--short"></span>项，不适用<span class="kb-blank kb-blank--short"></span>项</div>',
