@@ -2,7 +2,10 @@
 
 The stock tree processor wraps every term in `\\b…\\b`. Han characters count as word characters, so a term
 like 三会一课 inside 落实三会一课制度 has no word boundary around it and never gets its tooltip.
-Boundaries are kept only where the term starts or ends with a Latin letter or digit."""
+Boundaries are kept only where the term starts or ends with a Latin letter or digit.
+
+Only the first use of a term on a page, outside headings, keeps its tooltip: a page where every
+second word is underlined is hard to read, and headings feed the table of contents and search titles."""
 
 from __future__ import annotations
 
@@ -29,7 +32,37 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         terms = sorted(self.abbrs, key=len, reverse=True)
         self.RE = re.compile("|".join(_pattern(t) for t in terms))
         self.iter_element(root)
+        _keep_first_uses(root)
         return None
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _keep_first_uses(root) -> None:
+    parents = {child: parent for parent in root.iter() for child in parent}
+    seen: set[str] = set()
+    for abbr in list(root.iter("abbr")):
+        ancestor, in_heading = parents.get(abbr), False
+        while ancestor is not None:
+            in_heading = in_heading or ancestor.tag in _HEADINGS
+            ancestor = parents.get(ancestor)
+        if in_heading or abbr.text in seen:
+            _unwrap(abbr, parents[abbr])
+        else:
+            seen.add(abbr.text)
+
+
+def _unwrap(element, parent) -> None:
+    """Replace an inline element by its text, joined to whatever text stands before it."""
+    text = (element.text or "") + (element.tail or "")
+    index = list(parent).index(element)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
 
 
 class CjkAbbrExtension(Extension):
