@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 
 from .errors import Problem
 
@@ -49,14 +50,20 @@ class Target:
 
     def href_from(self, page_src: str) -> str:
         """Relative link from another page's source path, in the .md form MkDocs validates."""
-        rel = posixpath.relpath(self.src, posixpath.dirname(page_src) or ".")
+        rel = _relative(self.src, posixpath.dirname(page_src) or ".")
         return f"{rel}#{self.anchor}" if self.anchor else rel
+
+
+@lru_cache(maxsize=4096)
+def _relative(src: str, from_dir: str) -> str:
+    return posixpath.relpath(src, from_dir)
 
 
 class Registry:
     def __init__(self) -> None:
         self.targets: dict[str, Target] = {}
         self.problems: list[Problem] = []
+        self._index: dict[str, list[Target]] | None = None
 
     def add(self, target: Target, display: str) -> None:
         if target.id in self.targets:
@@ -67,6 +74,7 @@ class Registry:
             return
         target.origin = display
         self.targets[target.id] = target
+        self._index = None
 
     def __contains__(self, id_: str) -> bool:
         return id_ in self.targets
@@ -82,8 +90,22 @@ class Registry:
 
     def citing(self, id_: str) -> list[Target]:
         """Targets that cite `id_` or one of its sub-IDs (citing WT-02.2 also answers WT-02)."""
-        return [t for t in self.targets.values()
-                if any(c == id_ or c.startswith(id_ + ".") for c in t.cites)]
+        return self._cited_by().get(id_, [])
+
+    def citing_exactly(self, id_: str) -> list[Target]:
+        return [t for t in self._cited_by().get(id_, []) if id_ in t.cites]
+
+    def _cited_by(self) -> dict[str, list[Target]]:
+        # Built once, after every ID is registered: renderers ask for thousands of IDs.
+        if self._index is None:
+            index: dict[str, dict[str, Target]] = defaultdict(dict)
+            for target in self.targets.values():
+                for cited in target.cites:
+                    index[cited][target.id] = target
+                    if "." in cited:
+                        index[cited.rsplit(".", 1)[0]][target.id] = target
+            self._index = {key: list(found.values()) for key, found in index.items()}
+        return self._index
 
 
 def _natural_key(id_: str) -> list:

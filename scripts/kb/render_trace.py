@@ -50,7 +50,7 @@ def matrix_page(registry: Registry, page: str = "survey/matrix.md") -> str:
                   "| 编号 | 内容 | 规程步骤 | 检查项 |", "| --- | --- | --- | --- |"]
         for target in registry.with_prefix(prefix, top_level_only=False):
             _, steps, items = _split(registry.citing(target.id) if target.parent is None
-                                     else [t for t in registry.targets.values() if target.id in t.cites])
+                                     else registry.citing_exactly(target.id))
             lines.append(f"| {_link(target, page)} | {target.title} | {_links(steps, page)} | {_links(items, page)} |")
         lines.append("")
     return "\n".join(lines)

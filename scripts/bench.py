@@ -1,0 +1,13 @@
+"""`make bench`: every benchmark of the project, one after another. Figures are printed, never asserted."""
+
+from __future__ import annotations
+
+from scripts import bench_generator
+
+
+def main() -> None:
+    bench_generator.main(["--checklists", "1000"])
+
+
+if __name__ == "__main__":
+    main()
