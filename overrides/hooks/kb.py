@@ -26,8 +26,11 @@ from scripts.kb.generate import Site, generate  # noqa: E402
 from scripts.kb.glossary import tooltips  # noqa: E402
 from scripts.kb.ids import expand_refs  # noqa: E402
 from scripts.kb.render_procedures import lifecycle_header  # noqa: E402
+from scripts.search.aliases import search_tags  # noqa: E402
+from scripts.search.worker_patch import WorkerPatchError, patch_worker  # noqa: E402
 
 _site: Site | None = None
+_files: Files | None = None
 
 
 def _require_jieba() -> None:
@@ -71,8 +74,10 @@ def _extend_checklist_nav(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _files
     for path, content in _site.files.items():
         files.append(File.generated(config, path, content=content))
+    _files = files
     return files
 
 
@@ -93,3 +98,26 @@ def _insert_after_h1(markdown: str, block: str) -> str:
         if line.startswith("# "):
             return "\n".join(lines[: index + 1] + ["", block] + lines[index + 1:])
     return block + "\n" + markdown
+
+
+# Before the search plugin writes its index (and the offline plugin copies it to search_index.js).
+@event_priority(100)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not config.extra.get("chinese_search", True):
+        return  # Material's stock search, for the benchmark's side-by-side comparison
+    _tag_search_entries(config)
+    try:
+        patch_worker(Path(config.site_dir))
+    except WorkerPatchError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def _tag_search_entries(config: MkDocsConfig) -> None:
+    search = next(p for name, p in config.plugins.items() if name.endswith("search"))
+    locations = {}
+    for (src, anchor), words in search_tags(_site).items():
+        url = _files.get_file_from_path(src).url
+        locations[f"{url}#{anchor}" if anchor else url] = words
+    for entry in search.search_index.entries:
+        if entry["location"] in locations:
+            entry["tags"] = locations[entry["location"]]

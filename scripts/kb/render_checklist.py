@@ -36,8 +36,10 @@ def basis_links(ids: list[str], page_src: str, registry: Registry) -> str:
 def _item_block(item: Item, page_src: str, registry: Registry) -> str:
     evidence = (f'<span class="kb-item__evidence"><span class="kb-label">证明材料</span>{md_text(item.evidence)}</span>'
                 if item.evidence else "")
+    # Each item is a heading: search lands on it, screen readers list it, its anchor is its ID.
     rows = [
-        f'<p class="kb-item__text" markdown="span">{md_text(item.text)}</p>',
+        f'### <span class="kb-item__id">{attr(item.id)}</span> {md_text(item.text)} {{#{item.id} .kb-item__text}}',
+        "",
         f'<p class="kb-item__how" markdown="span"><span class="kb-label">检查方法</span>{md_text(item.how)}</p>',
         f'<p class="kb-item__basis" markdown="span"><span class="kb-label">依据</span>'
         f'{basis_links(item.basis, page_src, registry)}{evidence}</p>',
@@ -45,14 +47,15 @@ def _item_block(item: Item, page_src: str, registry: Registry) -> str:
     if item.common_issue:
         rows.append(f'<p class="kb-item__issue" markdown="span"><span class="kb-label">调研所见问题</span>'
                     f'{md_text(item.common_issue)}</p>')
+    if item.aliases:
+        rows.append(f'<p class="kb-item__aliases" markdown="span"><span class="kb-label">检索词</span>'
+                    f'{md_text("、".join(item.aliases))}</p>')
     boxes = "".join(f'<span class="kb-status"><span class="kb-box" aria-hidden="true"></span>{name}</span>'
                     for name, _ in STATUSES)
     return "\n".join([
-        f'<div class="kb-item" id="{attr(item.id)}" markdown>',
-        f'<div class="kb-item__id">{attr(item.id)}</div>',
-        '<div class="kb-item__main" markdown>',
+        '<div class="kb-item" markdown>',
+        "",
         *rows,
-        "</div>",
         f'<div class="kb-item__result" role="group" aria-label="{attr(item.id)} 检查结果">{boxes}'
         '<span class="kb-item__note">备注：</span></div>',
         "</div>",

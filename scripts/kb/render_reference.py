@@ -41,6 +41,9 @@ def ids_page(registry: Registry, page: str = "basis/ids.md") -> str:
     lines = [
         "---",
         "title: 编号索引",
+        # Every title on the site is repeated here; in search it would only crowd out the real pages.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         "# 编号索引",
