@@ -56,8 +56,9 @@ def h1_of(site: Path, rel: str) -> str:
 def open_search(page, url: str) -> None:
     page.goto(url)
     # Desktop shows the box in the header; narrow screens show a magnifier button that opens it.
-    if not page.locator(SEARCH_INPUT).is_visible():
-        page.locator("label[for=__search]:visible").first.click()
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():
+        opener.click()
     page.click(SEARCH_INPUT)
     # The worker has loaded the index once the "initialising" message is gone.
     page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
