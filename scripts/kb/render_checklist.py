@@ -74,9 +74,6 @@ def checklist_page(checklist: Checklist, registry: Registry) -> str:
         "kb_kind: checklist",
         "---",
         "",
-        # Chromium prints @page margin boxes: the ID, version and date then stand on every sheet.
-        f'<style>@page {{ @top-left {{ content: "{stamp}"; }} }}</style>',
-        "",
         f"# {md_text(checklist.title)}",
         "",
         '<div class="kb-sheet-meta" markdown>',
@@ -115,6 +112,9 @@ def checklist_page(checklist: Checklist, registry: Registry) -> str:
         "<span>被检查单位负责人（签字）：</span><span class=\"kb-blank\"></span></div>",
         "",
         "</div>",
+        "",
+        # Chromium prints @page margin boxes: the ID, version and date then stand on every sheet.
+        f'<style>@page {{ @top-left {{ content: "{stamp}"; }} }}</style>',
         "",
     ]
     return "\n".join(lines)
