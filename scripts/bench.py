@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from scripts import bench_generator
+from scripts import bench_generator, bench_search
 
 
 def main() -> None:
+    bench_search.main()
     bench_generator.main(["--checklists", "1000"])
 
 
