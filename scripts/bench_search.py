@@ -17,7 +17,7 @@ from scripts.build_site import build
 from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS, load_queries, percentile, run_all
 
 ROOT = Path(__file__).resolve().parents[1]
-QUERIES = ROOT.parent / "shared" / "search-queries.yml"
+QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -65,7 +65,7 @@ def main() -> None:
             browser.close()
         sizes = {"本站设置": (ours / "search/search_index.json").stat().st_size,
                  "Material 默认": (default / "search/search_index.json").stat().st_size}
-    print("== 检索基准（shared/search-queries.yml，前 3 条结果中有页面 h1 含期望词即通过） ==")
+    print("== 检索基准（tests/data/search-queries.yml，前 3 条结果中有页面 h1 含期望词即通过） ==")
     print(f"{'查询':<16}{'本站设置':<10}{'Material 默认':<10}")
     for ours_result, default_result in zip(runs["本站设置"], runs["Material 默认"]):
         mark = lambda r: "通过" if r.passed else "未通过"  # noqa: E731

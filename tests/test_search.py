@@ -12,7 +12,7 @@ from conftest import ROOT, copy_project, run_build
 from scripts.offline_zip import TOP, pack
 from scripts.search.browser_search import load_queries, open_search, run_all, run_query, summary
 
-QUERIES = load_queries(ROOT.parent / "shared" / "search-queries.yml")
+QUERIES = load_queries(ROOT / "tests" / "data" / "search-queries.yml")
 
 
 @pytest.fixture(scope="module")
