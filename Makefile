@@ -4,15 +4,19 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# Reproducible builds: every timestamp the build writes comes from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1606867200)
+# Reproducible builds: every timestamp the build writes comes from the last commit (worked out once).
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1606867200)
+endif
+export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build test check bench offline screenshots system-deps clean
 
+# A venv whose pip does not run (e.g. an interrupted creation) is made again from scratch.
 $(VENV)/.runtime: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
@@ -52,4 +56,4 @@ system-deps:
 	bash scripts/install_system_deps.sh
 
 clean:
-	rm -rf site .build-tmp .cache dist screenshots
+	rm -rf site site.old .build-* dist screenshots

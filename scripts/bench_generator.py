@@ -9,7 +9,6 @@ import argparse
 import itertools
 import os
 import re
-import shutil
 import string
 import subprocess
 import sys
@@ -17,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from scripts.project_copy import copy_project
+
 ITEMS_PER_CHECKLIST = 50
 BASIS = ["WT-01.1", "WT-02.2", "WT-03.1", "WT-04.2", "WT-05.1", "JY-02.2", "TH-03.2", "FG-ZB-12", "BDW"]
 
@@ -42,9 +42,7 @@ def synthetic_checklist(prefix: str, number: int) -> str:
 
 
 def make_copy(dest: Path, checklists: int) -> Path:
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
+    copy_project(dest)
     folder = dest / "docs" / "checklists"
     for number, prefix in zip(range(1, checklists + 1), _prefixes()):
         (folder / f"90-{prefix.lower()}.yml").write_text(synthetic_checklist(prefix, number), encoding="utf-8")

@@ -5,33 +5,22 @@ Prints figures only. Run with `make bench` or `python -m scripts.bench_search`."
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
 import tempfile
-import threading
 from pathlib import Path
 
 from scripts.build_site import build
+from scripts.project_copy import ROOT, copy_project
 from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS, load_queries, percentile, run_all
+from scripts.static_server import serve
 
-ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def default_search_project(dest: Path) -> Path:
     """A copy of the project whose search is Material's as shipped: no query segmenter, no ID or alias
     tags, no domain dictionary (jieba's own dictionary still segments the index)."""
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / name)
-    config = dest / "mkdocs.yml"
+    config = copy_project(dest) / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"^\s*jieba_dict_user:.*\n", "", text, flags=re.M)
     text = text.replace("\nextra:\n", "\nextra:\n  chinese_search: false\n", 1)
@@ -40,13 +29,8 @@ def default_search_project(dest: Path) -> Path:
 
 
 def measure(browser, site: Path, queries: list[dict]):
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        return run_all(browser, f"http://127.0.0.1:{httpd.server_address[1]}", site, queries)
-    finally:
-        httpd.shutdown()
+    with serve(site) as base_url:
+        return run_all(browser, base_url, site, queries)
 
 
 def main() -> None:
@@ -56,9 +40,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ours, default = Path(tmp) / "ours", Path(tmp) / "default"
         assert build(ours) == 0
-        project = Path(tmp) / "project"
-        project.mkdir()
-        assert build(default, default_search_project(project)) == 0
+        assert build(default, default_search_project(Path(tmp) / "project")) == 0
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             runs = {"本站设置": measure(browser, ours, queries), "Material 默认": measure(browser, default, queries)}

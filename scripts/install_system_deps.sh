@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the browser tests need (Chromium, CJK fonts), only when missing.
+# Installs the Debian packages the browser tests and screenshots need (Chromium, CJK fonts, pdftoppm),
+# only when missing.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# No pipe into grep -q here: under pipefail its early exit makes fc-list die of SIGPIPE and look missing.
+[ -n "$(fc-list 'Noto Sans CJK SC' family 2>/dev/null)" ] || need+=(fonts-noto-cjk fontconfig)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "安装系统依赖：${need[*]}"
 sudo=""

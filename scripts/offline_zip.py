@@ -14,7 +14,8 @@ from pathlib import Path
 
 from scripts.build_site import build
 
-TOP = "基层党建工作规范知识库"
+# An ASCII folder name: older Windows unzip tools garble Chinese names.
+TOP = "dangjian-kb"
 
 
 def pack(site: Path, archive: Path) -> None:

@@ -5,16 +5,15 @@ as PDF too) into the folder given (default screenshots/)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
+import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from scripts.build_site import build
 from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS, open_search, run_query
+from scripts.static_server import serve
 
 PAGES = {
     "home": "index.html",
@@ -28,19 +27,11 @@ PRINTED = {"checklist": "checklists/hj.html", "checklist-short": "checklists/zxz
            "template": "procedures/templates/huiyi-jilu.html"}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def shoot(site: Path, out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     written = []
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for device, options in (("desktop", {"viewport": {"width": 1280, "height": 900}}),
                                 ("mobile", {"viewport": {"width": 375, "height": 667}, "is_mobile": True,
@@ -60,10 +51,10 @@ def shoot(site: Path, out: Path) -> list[Path]:
             page.goto(f"{base}/{rel}")
             pdf = out / f"print-{name}.pdf"
             page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / f"print-{name}")], check=False)
+            if shutil.which("pdftoppm"):
+                subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / f"print-{name}")], check=True)
             written.append(pdf)
         browser.close()
-    httpd.shutdown()
     return written
 
 

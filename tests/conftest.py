@@ -3,22 +3,16 @@ and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-# Flags from the platform notes: without the background-networking ones Chromium tries outside hosts.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+from scripts.project_copy import ROOT, copy_project  # noqa: F401  (tests import copy_project from here)
+from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS
+from scripts.static_server import serve
 
 
 def build_env(**extra: str) -> dict:
@@ -35,16 +29,10 @@ def run_build(project: Path, out: Path, **env: str) -> subprocess.CompletedProce
                           env=build_env(**env), capture_output=True, text=True)
 
 
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of everything a build reads, for tests that break the sources on purpose."""
-    dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
+def kb_check(docs: Path) -> subprocess.CompletedProcess:
+    """`python -m scripts.kb check` on another docs folder, the command `make check` runs."""
+    return subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(docs), "check"], cwd=ROOT,
+                          capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -60,19 +48,10 @@ def html_pages(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

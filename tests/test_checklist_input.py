@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
-
-
-def check(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(docs), "check"], cwd=ROOT,
-                          capture_output=True, text=True)
+from conftest import ROOT, copy_project, kb_check, run_build
 
 
 @pytest.fixture
@@ -30,7 +23,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def refused(docs: Path, *expected: str) -> str:
-    result = check(docs)
+    result = kb_check(docs)
     assert result.returncode != 0, result.stdout
     for fragment in expected:
         assert fragment in result.stderr, f"{fragment!r} not in:\n{result.stderr}"
@@ -38,14 +31,16 @@ def refused(docs: Path, *expected: str) -> str:
 
 
 def test_real_data_passes(docs: Path):
-    result = check(docs)
+    result = kb_check(docs)
     assert result.returncode == 0, result.stderr
     assert "校验通过" in result.stdout
 
 
 def test_yaml_syntax_error(docs: Path):
     edit(docs / "checklists/03-hj.yml", "basis: [WT-03.1, FG-XJ-3, FG-GW]", "basis: [WT-03.1, FG-XJ-3, FG-GW")
-    refused(docs, "docs/checklists/03-hj.yml:", "YAML 语法错误")
+    stderr = refused(docs, "docs/checklists/03-hj.yml:16：", "YAML 语法错误")
+    # The IDs of the unreadable file are still reserved: no follow-on "unknown QD-HJ" elsewhere.
+    assert "发现 1 处错误" in stderr, stderr
 
 
 def test_missing_required_field(docs: Path):
@@ -70,7 +65,27 @@ def test_duplicate_item_id_across_files(docs: Path):
 
 def test_duplicate_checklist_id_across_files(docs: Path):
     edit(docs / "checklists/05-da.yml", "id: QD-DA", "id: QD-HJ")
-    refused(docs, "编号「QD-HJ」重复")
+    refused(docs, "docs/checklists/05-da.yml:1：", "编号「QD-HJ」重复", "03-hj.yml 第 1 行")
+
+
+@pytest.mark.parametrize("name, message", [("10-hj.yml", "docs/checklists/03-hj.yml 使用"),
+                                           ("11-index.yml", "为生成页面保留")])
+def test_file_names_that_would_replace_a_page(docs: Path, name: str, message: str):
+    (docs / "checklists" / name).write_text((docs / "checklists/05-da.yml").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    refused(docs, f"docs/checklists/{name}", message)
+
+
+def test_multi_line_text_is_refused(docs: Path):
+    edit(docs / "checklists/03-hj.yml", "        text: 任期届满前已向上级党组织报送换届请示。",
+         "        text: >-\n          任期届满前已向上级\n\n          党组织报送换届请示。")
+    refused(docs, "docs/checklists/03-hj.yml:13：", "sections[1].items[1].text", "只写一行")
+
+
+def test_blanks_of_underscores_are_plain_text(docs: Path):
+    edit(docs / "checklists/03-hj.yml", "        how: 查阅上级批复文件及收文登记。",
+         "        how: 查阅上级批复文件（文号____）及收文登记。")
+    assert kb_check(docs).returncode == 0
 
 
 def test_duplicate_key_in_one_mapping(docs: Path):
@@ -81,7 +96,7 @@ def test_duplicate_key_in_one_mapping(docs: Path):
 
 def test_unknown_basis_id(docs: Path):
     edit(docs / "checklists/03-hj.yml", "basis: [WT-03.1, FG-XJ-3, FG-GW]", "basis: [WT-09.9, FG-XJ-3]")
-    refused(docs, "docs/checklists/03-hj.yml:12：", "HJ-01.basis", "依据编号「WT-09.9」不存在")
+    refused(docs, "docs/checklists/03-hj.yml:15：", "HJ-01.basis", "依据编号「WT-09.9」不存在")
 
 
 def test_empty_checklist_sections(docs: Path):
@@ -141,3 +156,44 @@ def test_broken_link_fails_strict_build_and_keeps_site(tmp_path: Path):
     assert result.returncode != 0
     assert "no-such-anchor" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
+
+
+def test_glossary_errors(docs: Path):
+    edit(docs / "glossary/terms.yml", "id: SY-02", "id: SY-01")
+    edit(docs / "glossary/terms.yml", "basis: [FG-ZB]", "basis: [FG-XX]")
+    refused(docs, "docs/glossary/terms.yml:", "编号「SY-01」重复", "依据编号「FG-XX」不存在")
+
+
+def test_markup_in_glossary_definition(docs: Path):
+    path = docs / "glossary/terms.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("definition:")
+    path.write_text(text[:start] + "definition: 含有<b>标记</b>的释义文字。" + text[text.index("\n", start):],
+                    encoding="utf-8")
+    refused(docs, "docs/glossary/terms.yml:", ".definition", "HTML 或 Markdown 标记")
+
+
+@pytest.mark.parametrize("ref, message", [("[[WT-99]]", "引用了不存在的编号「WT-99」"),
+                                          ("[[WT_02]]", "引用格式不对")])
+def test_bad_reference_in_a_page_names_its_line(docs: Path, ref: str, message: str):
+    page = docs / "procedures/huanjie.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    target = next(n for n, line in enumerate(lines) if line.startswith("## 常见问题"))
+    lines.insert(target + 1, f"\n另见 {ref}。")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    refused(docs, f"docs/procedures/huanjie.md:{target + 3}：", message)
+
+
+@pytest.mark.parametrize("front, message", [("id: 12", "页面编号「12」不对"),
+                                            ("aliases: 使用帮助", "应为文本列表")])
+def test_bad_front_matter_on_any_page(docs: Path, front: str, message: str):
+    page = docs / "guide/index.md"
+    page.write_text(f"---\n{front}\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    refused(docs, "docs/guide/index.md:2：", message)
+
+
+def test_empty_front_matter_keeps_the_page(docs: Path):
+    page = docs / "survey/source.md"
+    page.write_text("---\n# 只有注释\n---\n\n另见 [[WT-99]]。\n" + page.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    refused(docs, "docs/survey/source.md:5：", "引用了不存在的编号「WT-99」")

@@ -6,13 +6,12 @@ import csv
 import io
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, kb_check
 
 from scripts.kb.generate import collect
+from scripts.kb.ids import ITEM_KIND
 from scripts.kb.text import cn_date
 
 SITE = collect()
@@ -27,7 +26,7 @@ def test_enough_checklists_and_items_covering_every_problem_and_lesson():
     assert sum(len(c.items) for c in SITE.checklists) >= 80
     for prefix in ("WT", "TH"):
         for target in SITE.registry.with_prefix(prefix):
-            items = [t for t in SITE.registry.citing(target.id) if t.kind == "检查项"]
+            items = [t for t in SITE.registry.citing(target.id) if t.kind == ITEM_KIND]
             assert items, f"{target.id} has no checklist item"
 
 
@@ -86,7 +85,7 @@ def test_traceability_matrix_lists_items_for_each_problem(html_pages: dict[str, 
     for problem in SITE.registry.with_prefix("WT"):
         row = re.search(rf'<tr>\s*<td><a href="problems\.html#{problem.id}".*?</tr>', html, re.S)
         assert row, problem.id
-        items = [t.id for t in SITE.registry.citing(problem.id) if t.kind == "检查项"]
+        items = [t.id for t in SITE.registry.citing(problem.id) if t.kind == ITEM_KIND]
         for item in items:
             assert f"#{item}" in row.group(0)
 
@@ -96,7 +95,6 @@ def test_a_problem_without_checklist_item_fails(tmp_path: Path):
     shutil.copytree(ROOT / "docs", docs)
     with (docs / "survey/problems.md").open("a", encoding="utf-8") as page:
         page.write("\n## WT-06 测试用的新问题 {#WT-06}\n\n说明。\n")
-    result = subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(docs), "check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = kb_check(docs)
     assert result.returncode != 0
     assert "调研问题「WT-06」没有任何检查项引用" in result.stderr

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from scripts.kb.generate import collect
+from scripts.kb.text import cn_date
 
 CHECKLISTS = collect().checklists
 
@@ -47,6 +48,7 @@ def test_checklist_prints_on_a4_within_page_limit(printer, server, checklist):
     whole = "".join(pages)
     for item in checklist.items:
         assert item.id in whole and on_paper(item.text, whole), item.id
+    stamp = squeeze(f"{checklist.id} 版本 {checklist.version} 更新 {cn_date(checklist.updated)}")
     for page_text in pages:
-        assert checklist.id in page_text and f"版本{checklist.version}" in page_text
+        assert on_paper(stamp, page_text), page_text[:80]
     assert squeeze("检查人（签字）") in pages[-1] and squeeze("被检查单位负责人（签字）") in pages[-1]

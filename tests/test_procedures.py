@@ -5,12 +5,10 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, kb_check, run_build
 from pypdf import PdfReader
 
 from scripts.kb.generate import collect
@@ -61,7 +59,7 @@ def test_lifecycle_header_shows_metadata(src: str, html_pages: dict[str, str]):
     for value in (page.id, page.meta["status"], page.meta["version"], cn_date(page.meta["effective"]),
                   cn_date(page.meta["reviewed"]), page.meta["owner"]):
         assert value in text, (src, value)
-    assert "超过审核周期" not in text
+    assert re.search(r'class="admonition warning kb-stale"[^>]*\shidden>', html_pages[html_path(src)])
 
 
 def test_change_record_lists_every_change_newest_first(html_pages: dict[str, str]):
@@ -92,16 +90,36 @@ def test_procedures_and_checklists_link_both_ways(html_pages: dict[str, str]):
             assert f"procedures/{Path(src).name[:-3]}.html" in html_pages[f"checklists/{checklist.slug}.html"]
 
 
+def test_citations_belong_to_the_section_they_stand_in():
+    from scripts.kb.ids import Registry, scan_markdown
+
+    registry = Registry()
+    text = ("---\nid: GC-XX\n---\n# 示例 {#GC-XX}\n\n## 工作步骤 {#steps}\n\n### GC-XX-1 第一步 {#GC-XX-1}\n\n"
+            "依据：[[WT-01]]\n\n## 常见问题 {#pitfalls}\n\n见 [[WT-02]]。\n")
+    scan_markdown(text, "procedures/x.md", registry, "x.md", "GC-XX", "示例")
+    assert registry["GC-XX-1"].cites == ["WT-01"]
+    assert registry["GC-XX"].cites == ["WT-02"]
+
+
+def test_bad_change_entry_is_refused(tmp_path: Path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / "procedures/huanjie.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("kind: 立", "kind: 删", 1), encoding="utf-8")
+    result = kb_check(docs)
+    assert result.returncode != 0 and "changes[1].kind" in result.stderr and "取值「删」无效" in result.stderr
+    page.write_text(original.replace("\nchanges:", "\nhistory:", 1), encoding="utf-8")
+    result = kb_check(docs)
+    assert result.returncode != 0 and "缺少必填字段「changes」" in result.stderr
+    assert "发现 1 处错误" in result.stderr, result.stderr
+
+
 def set_front_matter(page: Path, key: str, value: str | None) -> None:
     text = page.read_text(encoding="utf-8")
     pattern = re.compile(rf"^{key}:.*\n", re.M)
     assert pattern.search(text)
     page.write_text(pattern.sub("" if value is None else f"{key}: {value}\n", text, count=1), encoding="utf-8")
-
-
-def check(docs: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(docs), "check"], cwd=ROOT,
-                          capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -110,12 +128,13 @@ def check(docs: Path) -> subprocess.CompletedProcess:
     ("effective", "2026-02-30", "日期「2026-02-30」不存在"),
     ("status", "试行", "取值「试行」无效"),
     ("version", "1.0.0", "格式不对"),
+    ("reviewed", "2026", "「2026」"),
 ])
 def test_bad_metadata_is_refused(tmp_path: Path, key: str, value: str | None, message: str):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     set_front_matter(docs / "procedures/huanjie.md", key, value)
-    result = check(docs)
+    result = kb_check(docs)
     assert result.returncode != 0
     assert "docs/procedures/huanjie.md" in result.stderr and message in result.stderr, result.stderr
 
@@ -135,9 +154,19 @@ def test_stale_and_abolished_pages_show_banners(tmp_path: Path):
     result = run_build(project, out, KB_TODAY="2028-06-01")
     assert result.returncode == 0, result.stderr
     stale = (out / "procedures/huanjie.html").read_text(encoding="utf-8")
-    assert "超过审核周期" in stale and "已超过 365 天" in stale
+    assert re.search(r'class="admonition warning kb-stale"[^>]*days="365">', stale) and "已超过 365 天" in stale
     abolished = (out / "procedures/ronghe.html").read_text(encoding="utf-8")
     assert "本页已废止" in abolished
+
+
+@pytest.mark.parametrize("day, shown", [("2026-12-01", False), ("2028-06-01", True)])
+def test_review_banner_follows_the_readers_day(browser, server, day: str, shown: bool):
+    page = browser.new_page()
+    page.clock.set_fixed_time(f"{day}T09:00:00")
+    page.goto(f"{server}/procedures/huanjie.html")
+    visible = page.locator(".kb-stale").is_visible()
+    page.close()
+    assert visible is shown
 
 
 @pytest.mark.parametrize("src", sorted(TEMPLATES))

@@ -3,11 +3,13 @@ and the same search from an unzipped offline copy opened with file://."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, run_build
+from pypdf import PdfReader
 
 from scripts.offline_zip import TOP, pack
 from scripts.search.browser_search import load_queries, open_search, run_all, run_query, summary
@@ -99,6 +101,7 @@ def test_offline_zip_searches_from_file_url(tmp_path: Path, site: Path, browser)
     tab.wait_for_load_state()
     assert "换届" in tab.locator("h1").first.text_content()
     tab.goto(f"{url}/checklists/hj.html")
-    assert tab.pdf(prefer_css_page_size=True)[:4] == b"%PDF"
+    printed = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
     tab.close()
+    assert len(printed.pages) <= 2 and "HJ-01" in printed.pages[0].extract_text()
     assert not outside, outside

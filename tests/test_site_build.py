@@ -63,7 +63,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost")
 NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink", "http://www.w3.org/1999/xhtml",
               "http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.w3.org/2000/xmlns/")
 # Strings inside Material's prebuilt bundle that are never fetched on this site, each with the reason.
-# The browser test in test_browser_requests.py watches real traffic; this list only documents the inert text.
+# The browser test in test_browser_quality.py watches real traffic; this list only documents the inert text.
 VENDOR_INERT = {
     "https://unpkg.com/resize-observer-polyfill": "loaded only by browsers without ResizeObserver (none supported here)",
     "https://unpkg.com/mermaid@": "loaded only for ```mermaid blocks; the site has none (asserted below)",

@@ -25,6 +25,7 @@ from scripts.kb.errors import KbError  # noqa: E402
 from scripts.kb.generate import Site, generate  # noqa: E402
 from scripts.kb.glossary import tooltips  # noqa: E402
 from scripts.kb.ids import expand_refs  # noqa: E402
+from scripts.kb.pages import H1_RE  # noqa: E402
 from scripts.kb.render_procedures import lifecycle_header  # noqa: E402
 from scripts.search.aliases import search_tags  # noqa: E402
 from scripts.search.worker_patch import WorkerPatchError, patch_worker  # noqa: E402
@@ -43,8 +44,13 @@ def _require_jieba() -> None:
 
 
 def _today() -> dt.date:
-    # KB_TODAY lets tests pin "today"; otherwise the review banner reflects the day of the build.
-    return dt.date.fromisoformat(os.environ["KB_TODAY"]) if os.environ.get("KB_TODAY") else dt.date.today()
+    """The build's "today" for review banners: KB_TODAY (tests), else SOURCE_DATE_EPOCH so that a commit
+    always builds the same bytes, else the real date. Readers' own dates are checked again by kb.js."""
+    if os.environ.get("KB_TODAY"):
+        return dt.date.fromisoformat(os.environ["KB_TODAY"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 # Runs before the search plugin's on_config, which loads the jieba user dictionary.
@@ -88,16 +94,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         review_days = int(config.extra.get("review_period_days", 365))
         header = lifecycle_header(meta, _site.registry, _today(), review_days)
         markdown = _insert_after_h1(markdown, header)
-    expanded, _ = expand_refs(markdown, src, _site.registry, src)
-    return expanded
+    return expand_refs(markdown, src, _site.registry)
 
 
 def _insert_after_h1(markdown: str, block: str) -> str:
-    lines = markdown.splitlines()
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: index + 1] + ["", block] + lines[index + 1:])
-    return block + "\n" + markdown
+    h1 = H1_RE.search(markdown)
+    if h1 is None:
+        return block + "\n" + markdown
+    return f"{markdown[: h1.end()]}\n\n{block}\n{markdown[h1.end():]}"
 
 
 # Before the search plugin writes its index (and the offline plugin copies it to search_index.js).

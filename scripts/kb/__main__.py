@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import KbError
-from .generate import DOCS, ROOT, collect, generate
+from .generate import DOCS, ROOT, generate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            site = collect(args.docs, ROOT)
+            site = generate(args.docs, ROOT)  # rendering too: some problems only show there
             items = sum(len(c.items) for c in site.checklists)
             print(f"校验通过：{len(site.checklists)} 份清单、{items} 个检查项、{len(site.terms)} 个术语、"
                   f"{len(site.registry.targets)} 个编号。")

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, display_path
-from .schema_check import field_name, schema_problems
+from .schema_check import date_problems, field_name, schema_problems
 from .yaml_source import load_yaml, line_of
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "checklists" / "checklist.schema.json"
 
 # Text fields are shown as plain text; markup in them is almost always a paste accident.
-MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|\]\(|\*\*|__|`|!\[|^\s*#{1,6}\s", re.M)
+# "__" is not in the list: runs of underscores are the fill-in blanks of a form (文号____).
+MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.M)
+# Generated pages and CSV files share the folder with the checklist pages.
+RESERVED_SLUGS = {"index", "all-items"}
+ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*([A-Z][A-Z0-9.-]*)\s*$")
 TEXT_FIELDS = ("title", "purpose", "text", "how", "common_issue", "evidence")
 
 
@@ -28,6 +31,7 @@ class Item:
     evidence: str = ""
     aliases: list[str] = field(default_factory=list)
     line: int | None = None
+    lines: dict = field(default_factory=dict)   # line of each key, for messages
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Checklist:
     procedure: str = ""
     source: str = ""          # project-relative path of the YAML file
     slug: str = ""            # file stem without its order prefix: 03-hj.yml → checklists/hj.md
+    lines: dict = field(default_factory=dict)
 
     broken_ids: list[tuple[str, int | None]] = field(default_factory=list)
 
@@ -85,15 +90,6 @@ def _markup_problems(data: dict, display: str) -> list[Problem]:
     return problems
 
 
-def _date_problem(value: str, data: dict, path: list, display: str) -> list[Problem]:
-    try:
-        dt.date.fromisoformat(value)
-        return []
-    except ValueError:
-        return [Problem(display, line_of(data, path), ".".join(map(str, path)),
-                        f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26")]
-
-
 def slug_of(path: Path) -> str:
     """File names carry a two-digit order prefix (the order of the index and the nav); URLs do not."""
     return re.sub(r"^\d+-", "", path.stem)
@@ -103,7 +99,7 @@ def declared_ids(data: object) -> list[tuple[str, int | None]]:
     """IDs a broken file still declares, so its other errors do not cascade into "unknown ID" elsewhere."""
     if not isinstance(data, dict):
         return []
-    found = [(data["id"], data.line)] if isinstance(data.get("id"), str) else []
+    found = [(data["id"], data.key_lines["id"])] if isinstance(data.get("id"), str) else []
     for section in data.get("sections") or []:
         for item in (section.get("items") or []) if isinstance(section, dict) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
@@ -114,24 +110,29 @@ def declared_ids(data: object) -> list[tuple[str, int | None]]:
 def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Problem]]:
     display = display_path(path, root)
     data, problems = load_yaml(path, display)
+    if data is None and problems:
+        # Unparseable: still reserve the IDs it names, so other files do not report them as unknown.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
+        return Checklist.broken(display, slug_of(path), ids), problems
     if data is None:
-        return None, problems or [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
+        return None, [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
     problems += schema_problems(data, SCHEMA, display)
     if problems:
         return Checklist.broken(display, slug_of(path), declared_ids(data)), problems
     problems += _markup_problems(data, display)
-    problems += _date_problem(data["updated"], data, ["updated"], display)
+    problems += date_problems(data, [["updated"]], display)
     sections = [
         Section(s["title"], [
             Item(i["id"], i["text"], i["how"], list(i["basis"]), i.get("common_issue", ""),
-                 i.get("evidence", ""), list(i.get("aliases", [])), getattr(i, "line", None))
+                 i.get("evidence", ""), list(i.get("aliases", [])), i.line, dict(i.key_lines))
             for i in s["items"]
         ])
         for s in data["sections"]
     ]
     checklist = Checklist(data["id"], data["title"], data["version"], data["updated"], list(data["audience"]),
                           data["purpose"], data["mode"], sections, data.get("procedure", ""),
-                          display, slug_of(path))
+                          display, slug_of(path), dict(data.key_lines))
     return checklist, problems
 
 
@@ -141,7 +142,16 @@ def load_checklists(folder: Path, root: Path) -> tuple[list[Checklist], list[Pro
     files = sorted(folder.glob("*.yml"))
     if not files:
         problems.append(Problem(display_path(folder, root), None, "（目录）", "没有找到任何检查清单 YAML 文件"))
+    first_file: dict[str, str] = {}
     for path in files:
+        display = display_path(path, root)
+        slug = slug_of(path)
+        if slug in RESERVED_SLUGS or slug in first_file:
+            reason = "为生成页面保留" if slug in RESERVED_SLUGS else f"已由 {first_file[slug]} 使用"
+            problems.append(Problem(display, None, "（文件名）",
+                                    f"去掉序号后的文件名「{slug}」{reason}，请改用其他文件名"))
+            continue
+        first_file[slug] = display
         checklist, found = load_checklist(path, root)
         problems += found
         if checklist is not None:

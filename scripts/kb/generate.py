@@ -11,7 +11,7 @@ from pathlib import Path
 from .checklists import Checklist, load_checklists
 from .errors import KbError, Problem, display_path
 from .glossary import Term, load_terms
-from .ids import REF_RE, Registry, Target, scan_markdown, split_front_matter
+from .ids import ITEM_KIND, Registry, Target, ref_problems, scan_markdown
 from .pages import PageMeta, read_page_meta
 from .render_checklist import all_items_csv, checklist_csv, checklist_index, checklist_page
 from .render_reference import glossary_page, ids_page
@@ -31,15 +31,6 @@ class Site:
     files: dict[str, str | bytes] = field(default_factory=dict)  # generated, by docs-relative path
 
 
-def _check_refs(text: str, display: str, registry: Registry) -> list[Problem]:
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for id_ in REF_RE.findall(line):
-            if id_ not in registry:
-                problems.append(Problem(display, number, f"[[{id_}]]", f"引用了不存在的编号「{id_}」"))
-    return problems
-
-
 def _check_basis(owner: str, basis: list[str], line: int | None, display: str, registry: Registry) -> list[Problem]:
     return [Problem(display, line, f"{owner}.basis", f"依据编号「{id_}」不存在（见“编号索引”页）")
             for id_ in basis if id_ not in registry]
@@ -49,7 +40,7 @@ def _coverage_problems(site: Site) -> list[Problem]:
     """Every survey problem must be checked by some checklist item; every recommendation must answer a problem."""
     problems = []
     for problem in site.registry.with_prefix("WT"):
-        if not any(t.kind == "检查项" for t in site.registry.citing(problem.id)):
+        if not any(t.kind == ITEM_KIND for t in site.registry.citing(problem.id)):
             problems.append(Problem(f"docs/{problem.src}", problem.line, problem.id,
                                     f"调研问题「{problem.id}」没有任何检查项引用（在某个清单检查项的 basis 中加入它）"))
     for advice in site.registry.with_prefix("JY"):
@@ -86,10 +77,11 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
             registry.add(Target(id_, "（未通过校验）", checklist.page, None, line=line), checklist.source)
     checklists = [c for c in checklists if not c.broken_ids and c.id]
     for checklist in checklists:
-        registry.add(Target(checklist.id, checklist.title, checklist.page, None, line=1), checklist.source)
+        registry.add(Target(checklist.id, checklist.title, checklist.page, None, line=checklist.lines.get("id")),
+                     checklist.source)
         for item in checklist.items:
-            registry.add(Target(item.id, item.text, checklist.page, item.id, list(item.basis), item.line),
-                         checklist.source)
+            registry.add(Target(item.id, item.text, checklist.page, item.id, list(item.basis), item.line,
+                                kind=ITEM_KIND), checklist.source)
     terms, found = load_terms(docs / "glossary" / "terms.yml", root)
     problems += found
     for term in terms:
@@ -99,13 +91,14 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
 
     # References are checked only once every ID is known.
     for src, (text, display) in texts.items():
-        problems += _check_refs(split_front_matter(text)[1], display, registry)
+        problems += ref_problems(text, display, registry)
         problems += pages[src].link_problems(registry)
     for checklist in checklists:
         if checklist.procedure and checklist.procedure not in registry:
-            problems.append(Problem(checklist.source, 1, "procedure", f"相关规程「{checklist.procedure}」不存在"))
+            problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "procedure",
+                                    f"相关规程「{checklist.procedure}」不存在"))
         for item in checklist.items:
-            problems += _check_basis(item.id, item.basis, item.line, checklist.source, registry)
+            problems += _check_basis(item.id, item.basis, item.lines.get("basis"), checklist.source, registry)
     for term in terms:
         problems += _check_basis(term.id, term.basis, term.line, "docs/glossary/terms.yml", registry)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from .schema_check import schema_problems
 from .yaml_source import load_yaml
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "glossary" / "terms.schema.json"
-CATEGORIES = ["组织生活", "学习教育", "选举与公文", "档案与阵地", "责任与考核", "工作方法"]
+# The schema's list is the one list of categories; the glossary page shows them in this order.
+CATEGORIES = json.loads(SCHEMA.read_text(encoding="utf-8"))["items"]["properties"]["category"]["enum"]
 
 
 @dataclass
@@ -34,7 +36,13 @@ def load_terms(path: Path, root: Path) -> tuple[list[Term], list[Problem]]:
     if problems:
         return [], problems
     terms = []
+    spelled: dict[str, str] = {}
     for entry in data:
+        for spelling in [entry["term"], *entry.get("aliases", [])]:
+            if spelling in spelled:
+                problems.append(Problem(display, entry.line, f"{entry['id']}.term",
+                                        f"写法「{spelling}」与 {spelled[spelling]} 重复，悬停释义只能对应一个术语"))
+            spelled.setdefault(spelling, entry["id"])
         if MARKUP_RE.search(entry["definition"]):
             problems.append(Problem(display, entry.key_lines["definition"], f"{entry['id']}.definition",
                                     "释义中含有 HTML 或 Markdown 标记；此处只能写纯文本"))

@@ -14,17 +14,24 @@ from functools import lru_cache
 
 from .errors import Problem
 
-ID_RE = r"[A-Z]{2,4}(?:-[A-Z0-9]+)*(?:\.[0-9]+)?"
-HEADING_RE = re.compile(rf"^(#{{1,6}})\s+(.*?)\s*\{{#({ID_RE})(?:\s[^}}]*)?\}}\s*$")
+ID_RE = r"[A-Z]{2,6}(?:-[A-Z0-9]+)*(?:\.[0-9]+)?"
+ANY_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+ANCHOR_RE = re.compile(rf"^(.*?)\s*\{{#({ID_RE})(?:\s[^}}]*)?\}}$")
 REF_RE = re.compile(rf"\[\[({ID_RE})\]\]")
+ANY_REF_RE = re.compile(r"\[\[([^\]]*)\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
-FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?\n)?---\s*\n", re.S)
 
-# What each prefix names, for labels in generated pages.
+# Prefixes of IDs declared in Markdown, and what each names. Checklist items are registered from YAML.
 KINDS = {
     "WT": "问题", "JY": "建议", "TH": "体会", "GC": "规程", "MB": "模板",
     "QD": "清单", "FG": "法规依据", "BDW": "本单位/上级要求", "SY": "术语",
 }
+ITEM_KIND = "检查项"
+
+
+def kind_of(id_: str) -> str | None:
+    return KINDS.get(id_.split("-")[0])
 
 
 @dataclass
@@ -35,23 +42,25 @@ class Target:
     anchor: str | None       # None: the page itself
     cites: list[str] = field(default_factory=list)
     line: int | None = None
+    kind: str = ""
     origin: str = ""         # the source file that declares it, for messages
 
-    @property
-    def kind(self) -> str:
-        prefix = self.id.split("-")[0]
-        return KINDS.get(prefix, "检查项")
+    def __post_init__(self) -> None:
+        self.kind = self.kind or kind_of(self.id) or ""
 
     @property
     def parent(self) -> str | None:
-        if "." in self.id:
-            return self.id.rsplit(".", 1)[0]
-        return None
+        return self.id.rsplit(".", 1)[0] if "." in self.id else None
 
     def href_from(self, page_src: str) -> str:
         """Relative link from another page's source path, in the .md form MkDocs validates."""
         rel = _relative(self.src, posixpath.dirname(page_src) or ".")
         return f"{rel}#{self.anchor}" if self.anchor else rel
+
+    def link_from(self, page_src: str, label: str | None = None) -> str:
+        """Markdown link with the ID and title as tooltip: the one link form used for every reference."""
+        tooltip = f"{self.id} {self.title}".replace("\\", "").replace('"', "“")
+        return f'[{label or self.id}]({self.href_from(page_src)} "{tooltip}")'
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +95,7 @@ class Registry:
         found = [t for t in self.targets.values() if t.id.startswith(prefix + "-")]
         if top_level_only:
             found = [t for t in found if t.parent is None]
-        return sorted(found, key=lambda t: _natural_key(t.id))
+        return sorted(found, key=lambda t: natural_key(t.id))
 
     def citing(self, id_: str) -> list[Target]:
         """Targets that cite `id_` or one of its sub-IDs (citing WT-02.2 also answers WT-02)."""
@@ -108,12 +117,8 @@ class Registry:
         return self._index
 
 
-def _natural_key(id_: str) -> list:
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", id_)]
-
-
 def natural_key(id_: str) -> list:
-    return _natural_key(id_)
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", id_)]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -121,65 +126,74 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     match = FRONT_MATTER_RE.match(text)
     if not match:
         return "", text, 0
-    return match.group(1), text[match.end():], match.group(0).count("\n")
+    return match.group(1) or "", text[match.end():], match.group(0).count("\n")
 
 
-def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id: str | None,
-                  page_title: str) -> None:
-    """Register every heading anchor that is an ID, with the IDs cited in its section."""
+def _body_lines(text: str):
+    """(line number in the file, line) of the body outside fenced code blocks."""
     _, body, offset = split_front_matter(text)
-    open_sections: list[tuple[int, Target]] = []
-    page_target = None
-    if page_id:
-        page_target = Target(page_id, page_title, src, None, line=1)
-        registry.add(page_target, display)
     in_fence = False
     for number, line in enumerate(body.splitlines(), start=offset + 1):
         if FENCE_RE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
-            continue
-        heading = HEADING_RE.match(line)
+        if not in_fence:
+            yield number, line
+
+
+def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id: str | None,
+                  page_title: str) -> None:
+    """Register every heading anchor that is an ID, with the IDs cited in its section.
+
+    A section ends at the next heading of the same or a higher level, ID or not: what a procedure cites
+    under 常见问题 or 依据 belongs to the page, not to its last step."""
+    open_sections: list[tuple[int, Target | None]] = []
+    page_target = None
+    if page_id:
+        page_target = Target(page_id, page_title, src, None, line=1)
+        registry.add(page_target, display)
+    for number, line in _body_lines(text):
+        heading = ANY_HEADING_RE.match(line)
         if heading:
             level = len(heading.group(1))
             while open_sections and open_sections[-1][0] >= level:
                 open_sections.pop()
-            id_ = heading.group(3)
-            if page_id and id_ == page_id:
-                continue  # the h1 repeats the page's own ID as its anchor
-            title = heading.group(2)
-            title = title[len(id_):].strip() if title.startswith(id_) else title
-            target = Target(id_, title, src, id_, line=number)
-            registry.add(target, display)
+            anchored = ANCHOR_RE.match(heading.group(2))
+            target = None
+            if anchored and kind_of(anchored.group(2)) and anchored.group(2) != page_id:
+                id_, title = anchored.group(2), anchored.group(1)
+                title = title[len(id_):].strip() if title.startswith(id_) else title
+                target = Target(id_, title, src, id_, line=number)
+                registry.add(target, display)
             open_sections.append((level, target))
             continue
         cited = REF_RE.findall(line)
         if cited:
-            holders = [t for _, t in open_sections] or ([page_target] if page_target else [])
-            for holder in holders[-1:]:
+            holder = open_sections[-1][1] if open_sections and open_sections[-1][1] else page_target
+            if holder is not None:
                 holder.cites.extend(c for c in cited if c not in holder.cites)
 
 
-def expand_refs(text: str, page_src: str, registry: Registry, display: str) -> tuple[str, list[Problem]]:
-    """Turn each `[[ID]]` into a relative Markdown link with the target's title as tooltip."""
-    problems: list[Problem] = []
+def ref_problems(text: str, display: str, registry: Registry) -> list[Problem]:
+    """Every `[[...]]` must name a known ID, with the file's own line numbers."""
+    problems = []
+    for number, line in _body_lines(text):
+        for inner in ANY_REF_RE.findall(line):
+            if not re.fullmatch(ID_RE, inner):
+                problems.append(Problem(display, number, f"[[{inner}]]",
+                                        "引用格式不对：方括号内只能写一个编号，如 [[WT-02.2]]"))
+            elif inner not in registry:
+                problems.append(Problem(display, number, f"[[{inner}]]", f"引用了不存在的编号「{inner}」"))
+    return problems
+
+
+def expand_refs(text: str, page_src: str, registry: Registry) -> str:
+    """Turn each `[[ID]]` into a relative Markdown link (references were checked by `ref_problems`)."""
     lines = text.splitlines(keepends=True)
     in_fence = False
     for index, line in enumerate(lines):
         if FENCE_RE.match(line):
             in_fence = not in_fence
-        if in_fence or "[[" not in line:
-            continue
-
-        def link(match: re.Match) -> str:
-            id_ = match.group(1)
-            target = registry.targets.get(id_)
-            if target is None:
-                problems.append(Problem(display, index + 1, f"[[{id_}]]", f"引用了不存在的编号「{id_}」"))
-                return match.group(0)
-            title = target.title.replace('"', "“")
-            return f'[{id_}]({target.href_from(page_src)} "{id_} {title}")'
-
-        lines[index] = REF_RE.sub(link, line)
-    return "".join(lines), problems
+        if not in_fence and "[[" in line:
+            lines[index] = REF_RE.sub(lambda m: registry[m.group(1)].link_from(page_src), line)
+    return "".join(lines)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .ids import Registry, split_front_matter
-from .schema_check import schema_problems
+from .ids import ID_RE, Registry, kind_of, split_front_matter
+from .schema_check import date_problems, schema_problems
 from .yaml_source import decode_utf8, line_of, parse_yaml
 
 PROCEDURE_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "procedures" / "procedure.schema.json"
 H1_RE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", re.M)
 DATE_FIELDS = ("effective", "reviewed")
+PAGE_ID_RE = re.compile(rf"^id:\s*({ID_RE})\s*$", re.M)
 
 
 @dataclass
@@ -44,16 +44,17 @@ class PageMeta:
                 for id_ in self.meta.get("checklists", []) if id_ not in registry]
 
 
-def _date_problems(meta: dict, display: str) -> list[Problem]:
-    paths = [[name] for name in DATE_FIELDS] + [["changes", i, "date"] for i in range(len(meta["changes"]))]
+def _common_problems(meta: dict, display: str) -> list[Problem]:
+    """Front matter keys any page may carry; a wrong type here would otherwise crash or mislead later."""
     problems = []
-    for path in paths:
-        value = meta[path[0]] if len(path) == 1 else meta["changes"][path[1]]["date"]
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            problems.append(Problem(display, line_of(meta, path), ".".join(map(str, path)),
-                                    f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26"))
+    page_id = meta.get("id")
+    if page_id is not None and not (isinstance(page_id, str) and re.fullmatch(ID_RE, page_id) and kind_of(page_id)):
+        problems.append(Problem(display, line_of(meta, ["id"]), "id",
+                                f"页面编号「{page_id}」不对：应为已定义前缀加连字符，如 GC-HJ、MB-HYJL"))
+    for key in ("aliases", "checklists"):
+        values = meta.get(key)
+        if values is not None and not (isinstance(values, list) and all(isinstance(v, str) and v for v in values)):
+            problems.append(Problem(display, line_of(meta, [key]), key, "应为文本列表，如 [换届, 换届选举]"))
     return problems
 
 
@@ -65,18 +66,24 @@ def read_page_meta(path: Path, src: str, display: str) -> tuple[PageMeta | None,
     meta: dict = {}
     if front:
         data, problems = parse_yaml(front, display, first_line=2)
-        if data is None:
-            return None, problems
-        if not isinstance(data, dict):
-            return None, [Problem(display, 2, "（页面头部）", "页面头部 --- 之间应为“键: 值”形式")]
-        meta = data
+        if data is not None and not isinstance(data, dict):
+            problems.append(Problem(display, 2, "（页面头部）", "页面头部 --- 之间应为“键: 值”形式"))
+        if not problems:
+            meta = data or {}
+            problems += _common_problems(meta, display)
     h1 = H1_RE.search(body)
+    if problems:
+        # Keep the page with the ID it declares, so its own errors do not turn into "unknown ID" elsewhere.
+        declared = PAGE_ID_RE.search(front)
+        return PageMeta(src, display, text, h1.group(1) if h1 else path.stem,
+                        declared.group(1) if declared else None), problems
     title = meta.get("title") or (h1.group(1) if h1 else path.stem)
     page = PageMeta(src, display, text, str(title), meta.get("id"), meta)
     if page.has_lifecycle or "status" in meta:
         found = schema_problems(meta, PROCEDURE_SCHEMA, display)
         if not found:
-            found = _date_problems(meta, display)
+            paths = [[name] for name in DATE_FIELDS] + [["changes", i, "date"] for i in range(len(meta["changes"]))]
+            found = date_problems(meta, paths, display)
         problems += found
         if not found:
             page.changes = [Change(c["date"], c["kind"], c["note"]) for c in meta["changes"]]

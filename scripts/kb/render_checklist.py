@@ -15,9 +15,9 @@ MODES = {
     "DO-CONFIRM": "DO-CONFIRM（做后核对：工作完成后逐项对照检查）",
 }
 STATUSES = [
-    ("符合", "已按要求完成，且有材料可查。"),
-    ("不符合", "未完成、材料缺失或与要求不一致；在“备注”中写明问题和整改要求。"),
-    ("不适用", "本单位本期不涉及此项（如本年度未换届）；在“备注”中写明原因。"),
+    ("符合", "已按要求完成，有材料可查。"),
+    ("不符合", "未完成、缺材料或与要求不一致，备注写明问题。"),
+    ("不适用", "本期不涉及（如未换届），备注写明原因。"),
 ]
 CSV_COLUMNS = ["清单编号", "清单名称", "分组", "检查项编号", "检查内容", "检查方法", "依据", "常见问题",
                "证明材料", "检查结果（符合/不符合/不适用）", "备注"]
@@ -25,12 +25,8 @@ _CN_NUMBERS = "一二三四五六七八九十"
 
 
 def basis_links(ids: list[str], page_src: str, registry: Registry) -> str:
-    links = []
-    for id_ in ids:
-        target = registry[id_]
-        label = "本单位/上级要求" if id_ == "BDW" else id_
-        links.append(f'[{label}]({target.href_from(page_src)} "{md_text(id_ + " " + target.title)}")')
-    return "；".join(links)
+    return "；".join(registry[id_].link_from(page_src, "本单位/上级要求" if id_ == "BDW" else None)
+                    for id_ in ids)
 
 
 def _item_block(item: Item, page_src: str, registry: Registry) -> str:
@@ -81,7 +77,8 @@ def checklist_page(checklist: Checklist, registry: Registry) -> str:
         f"更新日期：{cn_date(checklist.updated)} ｜ 共 {len(checklist.items)} 项 {procedure}</p>",
         f'<p markdown="span">使用对象：{md_text("、".join(checklist.audience))} ｜ '
         f"使用方式：{MODES[checklist.mode]}</p>",
-        f'<p markdown="span">用途：{md_text(checklist.purpose)}</p>',
+        f'<p class="kb-purpose" markdown="span">用途：{md_text(checklist.purpose)}</p>',
+
         "</div>",
         "",
         '<div class="kb-legend" markdown>',

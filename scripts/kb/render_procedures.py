@@ -21,13 +21,16 @@ def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_
     lines = []
     if meta["status"] == "已废止":
         lines += ['!!! danger "本页已废止"', "    本规程已废止，仅供查阅历史，请勿再按本页执行。"
-                  "废止情况见下方修订记录和[制度“废改立”记录](" + _changes_link(page.src) + ")。", ""]
+                  "废止情况见[制度“废改立”记录](" + posixpath.relpath("procedures/changes.md", posixpath.dirname(page.src)) + ")。", ""]
     elif meta["status"] == "修订中":
         lines += ['!!! warning "本页正在修订"', "    本规程正在修订，执行前请向负责部门确认最新要求。", ""]
-    if age > review_days:
-        lines += ['!!! warning "超过审核周期"',
-                  f"    本页最近审核于{cn_date(meta['reviewed'])}，已超过 {review_days} 天的审核周期，"
-                  "内容可能已不适用，请负责部门复核。", ""]
+    # Shown when stale on the build day; kb.js shows it too once the reader's day passes the period,
+    # since a copied site may be read long after it was built.
+    lines += [f'<div class="admonition warning kb-stale" data-reviewed="{meta["reviewed"]}" '
+              f'data-review-days="{review_days}"{"" if age > review_days else " hidden"}>',
+              '<p class="admonition-title">超过审核周期</p>',
+              f"<p>本页最近审核于{cn_date(meta['reviewed'])}，已超过 {review_days} 天的审核周期，"
+              "内容可能已不适用，请负责部门复核。</p>", "</div>", ""]
     related = ""
     if meta.get("checklists"):
         related = f"<br>相关清单：{basis_links(meta['checklists'], page.src, registry)}"
@@ -39,19 +42,13 @@ def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_
         "</div>",
         "",
     ]
-    last = page.changes[-1]
+    last = max(page.changes, key=lambda c: c.date)
     lines += [f'<p class="kb-lastchange" markdown="span">最近修订：{cn_date(last.date)}，{KIND_NAMES[last.kind]}，'
               f"{md_text(last.note)}</p>", ""]
     return "\n".join(lines)
 
 
-def _changes_link(src: str) -> str:
-    depth = src.count("/")
-    return "../" * depth + "procedures/changes.md"
-
-
 def changes_page(pages: dict[str, PageMeta]) -> str:
-    page_src = "procedures/changes.md"
     entries = [(change, page) for page in pages.values() if page.has_lifecycle for change in page.changes]
     entries.sort(key=lambda e: (e[0].date, e[1].id or ""), reverse=True)
     lines = [

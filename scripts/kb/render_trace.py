@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from .ids import Registry, Target, natural_key
-
-
-def _link(target: Target, page: str) -> str:
-    title = target.title.replace('"', "“")
-    return f'[{target.id}]({target.href_from(page)} "{target.id} {title}")'
+from .ids import ITEM_KIND, Registry, Target, natural_key
 
 
 def _links(targets: list[Target], page: str) -> str:
     ordered = sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
-    return "、".join(_link(t, page) for t in ordered) or "—"
+    return "、".join(t.link_from(page) for t in ordered) or "—"
 
 
 def _split(citing: list[Target]) -> tuple[list[Target], list[Target], list[Target]]:
     """Citing targets by role: survey recommendations/lessons, procedure steps, checklist items."""
     survey = [t for t in citing if t.id.split("-")[0] in ("JY", "TH")]
     steps = [t for t in citing if t.id.startswith("GC-")]
-    items = [t for t in citing if t.kind == "检查项"]
+    items = [t for t in citing if t.kind == ITEM_KIND]
     return survey, steps, items
 
 
@@ -41,7 +36,7 @@ def matrix_page(registry: Registry, page: str = "survey/matrix.md") -> str:
     ]
     for problem in registry.with_prefix("WT"):
         survey, steps, items = _split(registry.citing(problem.id))
-        lines.append(f"| {_link(problem, page)} {problem.title} | {_links(survey, page)} | "
+        lines.append(f"| {problem.link_from(page)} {problem.title} | {_links(survey, page)} | "
                      f"{_links(steps, page)} | {_links(items, page)} |")
     lines += ["", "## 逐项追溯 {#trace}", "",
               "每条问题、建议和体会（含子项）被哪些规程步骤和检查项引用。", ""]
@@ -51,6 +46,6 @@ def matrix_page(registry: Registry, page: str = "survey/matrix.md") -> str:
         for target in registry.with_prefix(prefix, top_level_only=False):
             _, steps, items = _split(registry.citing(target.id) if target.parent is None
                                      else registry.citing_exactly(target.id))
-            lines.append(f"| {_link(target, page)} | {target.title} | {_links(steps, page)} | {_links(items, page)} |")
+            lines.append(f"| {target.link_from(page)} | {target.title} | {_links(steps, page)} | {_links(items, page)} |")
         lines.append("")
     return "\n".join(lines)

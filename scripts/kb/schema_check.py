@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,8 @@ def _message(error: ValidationError) -> str:
         return f"取值「{error.instance}」无效，只能是：{'、'.join(map(str, error.validator_value))}"
     if kind == "pattern":
         return f"格式不对：「{error.instance}」{hint}"
+    if kind == "maxItems":
+        return f"过多（最多 {error.validator_value} 项）{hint}"
     if kind in ("minItems", "minLength"):
         return f"不能为空{hint}"
     if kind == "maxLength":
@@ -65,4 +68,19 @@ def schema_problems(data: object, schema_path: Path, display: str) -> list[Probl
         if error.validator == "required":
             field = field_name(path + [error.message.split("'")[1]])
         problems.append(Problem(display, line_of(data, path), field, _message(error)))
+    return problems
+
+
+def date_problems(data: dict, paths: list[list], display: str) -> list[Problem]:
+    """Dates that match the 2026-11-26 pattern but do not exist (2026-02-30)."""
+    problems = []
+    for path in paths:
+        value = data
+        for step in path:
+            value = value[step]
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            problems.append(Problem(display, line_of(data, path), field_name(path),
+                                    f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26"))
     return problems

@@ -21,8 +21,10 @@ def search_tags(site: Site) -> dict[tuple[str, str | None], list[str]]:
     for target in site.registry.targets.values():
         found.setdefault((target.src, target.anchor), []).append(target.id.replace("-", ID_HYPHEN))
     for src, page in site.pages.items():
-        found.setdefault((src, None), []).extend(page.meta.get("aliases", []))
+        if page.meta.get("aliases"):
+            found.setdefault((src, None), []).extend(page.meta["aliases"])
     for checklist in site.checklists:
         for item in checklist.items:
-            found.setdefault((checklist.page, item.id), []).extend(item.aliases)
+            if item.aliases:
+                found.setdefault((checklist.page, item.id), []).extend(item.aliases)
     return found

@@ -16,9 +16,11 @@ function kbSegment(query, index) {
   }
   var known = function (piece) { return cache.words.indexOf(piece) >= 0; };
   var n = query.length, score = [0], back = [-1], i, j;
-  for (i = 1; i <= n; i++) { score[i] = score[i - 1]; back[i] = i - 1; }
-  /* Best cover: each known piece of length L scores L*L, so one long word beats two short ones. */
-  for (i = 0; i < n; i++)
+  for (i = 1; i <= n; i++) { score[i] = -1; back[i] = i - 1; }
+  /* Best cover: each known piece of length L scores L*L, so one long word beats two short ones;
+     a character no piece covers is skipped at no gain. */
+  for (i = 0; i < n; i++) {
+    if (score[i] > score[i + 1]) { score[i + 1] = score[i]; back[i + 1] = i; }
     for (j = i + 1; j <= n && j - i <= 12; j++) {
       var piece = query.slice(i, j);
       if ((piece.length > 1 || n === 1) && known(piece) && score[i] + piece.length * piece.length > score[j]) {
@@ -26,6 +28,7 @@ function kbSegment(query, index) {
         back[j] = i;
       }
     }
+  }
   var pieces = [];
   for (j = n; j > 0; j = back[j]) {
     var word = query.slice(back[j], j);
@@ -34,9 +37,11 @@ function kbSegment(query, index) {
   return new Set([pieces.length ? pieces.join(" ") : "*" + query]);
 }
 
-/* Stable IDs (HJ-03, WT-02.2, GC-HJ-2) are indexed as one tag word written with U+2010 instead of "-",
- * because "-" splits words and 02* would also match 02.4. A typed ID becomes a required exact term. */
+/* Stable IDs (HJ-03, WT-02.2, GC-HJ) are indexed as one tag word written with U+2010 instead of "-",
+ * because "-" splits words and 02* would also match 02.4. A typed ID becomes a required exact term.
+ * An ID starts with a site prefix (GC-HJ-2, QD-HJ, FG-ZB-12) or is a checklist item (HJ-03: letters and
+ * two digits); other hyphenated words such as UTF-8 stay ordinary words. */
 function kbIds(query) {
-  return query.replace(/(^|\s)([A-Za-z]{2,4}(?:-[A-Za-z0-9]+)*-[0-9]+(?:\.[0-9]+)?)(?=\s|$)/g,
+  return query.replace(/(^|\s)((?:(?:WT|JY|TH|GC|MB|QD|FG|SY)(?:-[A-Za-z0-9]+)+|[A-Za-z]{2,6}-[0-9]{2})(?:\.[0-9]+)?)(?=\s|$)/g,
     function (match, space, id) { return space + "+" + id.replace(/-/g, "\u2010"); });
 }

@@ -32,12 +32,9 @@ def patch_worker(site_dir: Path) -> Path:
     if MARKER in code:
         return worker
     matches = list(SEGMENT_FUNCTION.finditer(code))
-    if len(matches) != 1:
-        raise WorkerPatchError("Material 检索 worker 中的中文分词函数已变化（升级了 mkdocs-material？），"
-                               "请更新 scripts/search/worker_patch.py")
     entries = list(SEARCH_ENTRY.finditer(code))
     if len(matches) != 1 or len(entries) != 1:
-        raise WorkerPatchError("Material 检索 worker 的查询入口已变化（升级了 mkdocs-material？），"
+        raise WorkerPatchError("Material 检索 worker 中的查询入口或中文分词函数已变化（升级了 mkdocs-material？），"
                                "请更新 scripts/search/worker_patch.py")
     match, entry = matches[0], entries[0]
     call = f"function {match['name']}({match['q']},{match['i']}){{return kbSegment({match['q']},{match['i']})}}"

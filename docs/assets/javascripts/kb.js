@@ -15,3 +15,19 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
 })();
+
+/* Review banner: a procedure whose last review is older than its period warns the reader, judged on the
+   reader's own day, because a copied site may be read long after it was built. */
+(function () {
+  "use strict";
+  function check() {
+    var banners = document.querySelectorAll(".kb-stale[hidden]");
+    for (var i = 0; i < banners.length; i++) {
+      var reviewed = Date.parse(banners[i].getAttribute("data-reviewed") + "T00:00:00");
+      var days = Number(banners[i].getAttribute("data-review-days"));
+      if ((Date.now() - reviewed) / 86400000 > days) banners[i].removeAttribute("hidden");
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
+  else check();
+})();
