@@ -31,7 +31,7 @@ def matrix_page(registry: Registry, page: str = "survey/matrix.md") -> str:
         "",
         "## 问题总览 {#overview}",
         "",
-        "| 问题 | 回应的建议与体会 | 规程步骤 | 检查项 |",
+        "| 问题 | 回应的建议与体会 | 规程与步骤 | 检查项 |",
         "| --- | --- | --- | --- |",
     ]
     for problem in registry.with_prefix("WT"):
@@ -42,7 +42,7 @@ def matrix_page(registry: Registry, page: str = "survey/matrix.md") -> str:
               "每条问题、建议和体会（含子项）被哪些规程步骤和检查项引用。", ""]
     for prefix, heading in (("WT", "调研问题"), ("JY", "工作建议"), ("TH", "体会和认识")):
         lines += [f"### {heading} {{#trace-{prefix.lower()}}}", "",
-                  "| 编号 | 内容 | 规程步骤 | 检查项 |", "| --- | --- | --- | --- |"]
+                  "| 编号 | 内容 | 规程与步骤 | 检查项 |", "| --- | --- | --- | --- |"]
         for target in registry.with_prefix(prefix, top_level_only=False):
             _, steps, items = _split(registry.citing(target.id) if target.parent is None
                                      else registry.citing_exactly(target.id))
