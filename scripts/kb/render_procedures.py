@@ -24,18 +24,16 @@ def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_
                   "废止情况见[制度“废改立”记录](" + posixpath.relpath("procedures/changes.md", posixpath.dirname(page.src)) + ")。", ""]
     elif meta["status"] == "修订中":
         lines += ['!!! warning "本页正在修订"', "    本规程正在修订，执行前请向负责部门确认最新要求。", ""]
-    # Shown when stale on the build day; kb.js shows it too once the reader's day passes the period,
-    # since a copied site may be read long after it was built.
-    lines += [f'<div class="admonition warning kb-stale" data-reviewed="{meta["reviewed"]}" '
-              f'data-review-days="{review_days}"{"" if age > review_days else " hidden"}>',
-              '<p class="admonition-title">超过审核周期</p>',
-              f"<p>本页最近审核于{cn_date(meta['reviewed'])}，已超过 {review_days} 天的审核周期，"
-              "内容可能已不适用，请负责部门复核。</p>", "</div>", ""]
+    # Stale on the build day: the warning is part of the page. Otherwise kb.js adds the same warning once
+    # the reader's own day passes the period (a copied site may be read long after it was built); it is
+    # not hidden in the page, where search would index it.
+    if age > review_days:
+        lines += [f'<div class="admonition warning kb-stale">{stale_warning(meta["reviewed"], review_days)}</div>', ""]
     related = ""
     if meta.get("checklists"):
-        related = f"<br>相关清单：{basis_links(meta['checklists'], page.src, registry)}"
+        related = f'</p>\n<p markdown="span">相关清单：{basis_links(meta["checklists"], page.src, registry)}'
     lines += [
-        '<div class="kb-lifecycle" markdown>',
+        f'<div class="kb-lifecycle" data-reviewed="{meta["reviewed"]}" data-review-days="{review_days}" markdown>',
         f'<p markdown="span">编号：**{page.id}** ｜ 状态：**{md_text(meta["status"])}** ｜ 版本：{md_text(meta["version"])} ｜ '
         f"施行日期：{cn_date(meta['effective'])} ｜ 最近审核：{cn_date(meta['reviewed'])} ｜ "
         f"负责部门：{md_text(meta['owner'])}{related}</p>",
@@ -46,6 +44,13 @@ def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_
     lines += [f'<p class="kb-lastchange" markdown="span">最近修订：{cn_date(last.date)}，{KIND_NAMES[last.kind]}，'
               f"{md_text(last.note)}</p>", ""]
     return "\n".join(lines)
+
+
+def stale_warning(reviewed: str, review_days: int) -> str:
+    """Inner HTML of the review warning; kb.js builds the same text in the browser."""
+    return ('<p class="admonition-title">超过审核周期</p>'
+            f"<p>本页最近审核于{cn_date(reviewed)}，已超过 {review_days} 天的审核周期，"
+            "内容可能已不适用，请负责部门复核。</p>")
 
 
 def changes_page(pages: dict[str, PageMeta]) -> str:

@@ -16,17 +16,29 @@
   else watch();
 })();
 
-/* Review banner: a procedure whose last review is older than its period warns the reader, judged on the
-   reader's own day, because a copied site may be read long after it was built. */
+/* Review warning: a procedure whose last review is older than its period warns the reader, judged on
+   the reader's own day, because a copied site may be read long after it was built. The build already
+   adds the warning when the page was stale on the build day; the text matches stale_warning(). */
 (function () {
   "use strict";
   function check() {
-    var banners = document.querySelectorAll(".kb-stale[hidden]");
-    for (var i = 0; i < banners.length; i++) {
-      var reviewed = Date.parse(banners[i].getAttribute("data-reviewed") + "T00:00:00");
-      var days = Number(banners[i].getAttribute("data-review-days"));
-      if ((Date.now() - reviewed) / 86400000 > days) banners[i].removeAttribute("hidden");
-    }
+    var block = document.querySelector(".kb-lifecycle[data-reviewed]");
+    if (!block || document.querySelector(".kb-stale")) return;
+    var reviewed = block.getAttribute("data-reviewed");
+    var days = Number(block.getAttribute("data-review-days"));
+    if ((Date.now() - Date.parse(reviewed + "T00:00:00")) / 86400000 <= days) return;
+    var parts = reviewed.split("-").map(Number);
+    var warning = document.createElement("div");
+    warning.className = "admonition warning kb-stale";
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "超过审核周期";
+    var text = document.createElement("p");
+    text.textContent = "本页最近审核于" + parts[0] + "年" + parts[1] + "月" + parts[2] + "日，已超过 " + days +
+      " 天的审核周期，内容可能已不适用，请负责部门复核。";
+    warning.appendChild(title);
+    warning.appendChild(text);
+    block.parentNode.insertBefore(warning, block);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
   else check();
