@@ -62,7 +62,8 @@ def test_chinese_terms_are_highlighted_on_the_result_page(browser, server, site)
     open_search(page, f"{server}/index.html")
     run_query(page, server, site, "谈心谈话", [])
     page.locator("li.md-search-result__item > a").first.click()
-    page.wait_for_load_state()
+    # Material highlights after the new page has loaded, from the h= parameter of the result link.
+    page.wait_for_selector("article mark", timeout=15_000)
     marks = page.eval_on_selector_all("article mark", "l => l.map(m => m.textContent)")
     page.close()
     assert any("谈心谈话" in m for m in marks), marks
@@ -98,8 +99,8 @@ def test_offline_zip_searches_from_file_url(tmp_path: Path, site: Path, browser)
     result = run_query(tab, url, copy, "换届选举", ["换届"])
     assert result.passed, result.h1s
     tab.locator("li.md-search-result__item > a").first.click()
-    tab.wait_for_load_state()
-    assert "换届" in tab.locator("h1").first.text_content()
+    tab.wait_for_function("() => (document.querySelector('article h1') || {}).textContent?.includes('换届')",
+                          timeout=15_000)
     tab.goto(f"{url}/checklists/hj.html")
     printed = PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
     tab.close()
