@@ -1,7 +1,8 @@
 """MkDocs hook: a thin adapter between MkDocs and the generator in scripts/kb.
 
 It checks that Chinese search can segment words, hands MkDocs the generated pages, turns `[[ID]]`
-references into links, and puts the lifecycle header on procedure pages. All logic lives in scripts/."""
+references into links, puts the lifecycle header on procedure pages, tags search entries with IDs and
+aliases, and puts the Chinese query segmenter into the search worker. All logic lives in scripts/."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def _today() -> dt.date:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     _require_jieba()
-    search = next(p for name, p in config.plugins.items() if name.endswith("search")).config
+    search = _search_plugin(config).config
     if search.jieba_dict_user:
         search.jieba_dict_user = str(Path(config.config_file_path).parent / search.jieba_dict_user)
     try:
@@ -70,6 +71,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(CjkAbbrExtension())
     _extend_checklist_nav(config)
     return config
+
+
+def _search_plugin(config: MkDocsConfig):
+    return next(plugin for name, plugin in config.plugins.items() if name.endswith("search"))
 
 
 def _extend_checklist_nav(config: MkDocsConfig) -> None:
@@ -117,7 +122,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _tag_search_entries(config: MkDocsConfig) -> None:
-    search = next(p for name, p in config.plugins.items() if name.endswith("search"))
+    search = _search_plugin(config)
     locations = {}
     for (src, anchor), words in search_tags(_site).items():
         url = _files.get_file_from_path(src).url
