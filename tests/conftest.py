@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import ROOT, copy_project  # noqa: F401  (tests import copy_project from here)
+from scripts.project_copy import ROOT
 from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS
 from scripts.static_server import serve
 

@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, kb_check, run_build
+from conftest import ROOT, kb_check, run_build
+
+from scripts.project_copy import copy_project
 
 
 @pytest.fixture

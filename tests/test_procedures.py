@@ -8,11 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, kb_check, run_build
+from conftest import ROOT, kb_check, run_build
 from pypdf import PdfReader
 
 from scripts.kb.generate import collect
 from scripts.kb.text import cn_date
+from scripts.project_copy import copy_project
 
 SITE = collect()
 PROCEDURES = {src: page for src, page in SITE.pages.items() if page.id and page.id.startswith("GC-")}

@@ -8,10 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build
 from pypdf import PdfReader
 
 from scripts.offline_zip import TOP, pack
+from scripts.project_copy import copy_project
 from scripts.search.browser_search import load_queries, open_search, run_all, run_query, summary
 
 QUERIES = load_queries(ROOT / "tests" / "data" / "search-queries.yml")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, run_build
 
 from scripts.kb.generate import collect
+from scripts.project_copy import copy_project
 
 
 def html_of(src: str) -> str:

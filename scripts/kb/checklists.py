@@ -54,13 +54,16 @@ class Checklist:
     source: str = ""          # project-relative path of the YAML file
     slug: str = ""            # file stem without its order prefix: 03-hj.yml → checklists/hj.md
     lines: dict = field(default_factory=dict)
-
-    broken_ids: list[tuple[str, int | None]] = field(default_factory=list)
+    # Set only on the stand-in for a file that failed validation: the IDs its text declares, with lines.
+    broken_ids: list[tuple[str, int]] | None = None
 
     @classmethod
-    def broken(cls, source: str, slug: str, ids: list[tuple[str, int | None]]) -> "Checklist":
-        """Stand-in for a file that failed validation: it only reserves the IDs it declares."""
-        return cls("", "", "", "", [], "", "", [], source=source, slug=slug, broken_ids=ids)
+    def broken(cls, path: Path, source: str) -> "Checklist":
+        """Stand-in for a file that failed validation. It only reserves the IDs the file declares, read
+        from its raw text, so its own errors do not turn into "unknown ID" errors in other files."""
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
+        return cls("", "", "", "", [], "", "", [], source=source, slug=slug_of(path), broken_ids=ids)
 
     @property
     def items(self) -> list[Item]:
@@ -95,31 +98,16 @@ def slug_of(path: Path) -> str:
     return re.sub(r"^\d+-", "", path.stem)
 
 
-def declared_ids(data: object) -> list[tuple[str, int | None]]:
-    """IDs a broken file still declares, so its other errors do not cascade into "unknown ID" elsewhere."""
-    if not isinstance(data, dict):
-        return []
-    found = [(data["id"], data.key_lines["id"])] if isinstance(data.get("id"), str) else []
-    for section in data.get("sections") or []:
-        for item in (section.get("items") or []) if isinstance(section, dict) else []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                found.append((item["id"], item.line))
-    return found
-
-
 def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Problem]]:
     display = display_path(path, root)
     data, problems = load_yaml(path, display)
     if data is None and problems:
-        # Unparseable: still reserve the IDs it names, so other files do not report them as unknown.
-        text = path.read_bytes().decode("utf-8", errors="replace")
-        ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
-        return Checklist.broken(display, slug_of(path), ids), problems
+        return Checklist.broken(path, display), problems
     if data is None:
         return None, [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
     problems += schema_problems(data, SCHEMA, display)
     if problems:
-        return Checklist.broken(display, slug_of(path), declared_ids(data)), problems
+        return Checklist.broken(path, display), problems
     problems += _markup_problems(data, display)
     problems += date_problems(data, [["updated"]], display)
     sections = [

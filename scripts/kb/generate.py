@@ -58,7 +58,6 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
     registry = Registry()
     problems: list[Problem] = []
     pages: dict[str, PageMeta] = {}
-    texts: dict[str, tuple[str, str]] = {}
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
         display = display_path(path, root)
@@ -67,15 +66,14 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
         if meta is None:
             continue
         pages[src] = meta
-        texts[src] = (meta.text, display)
         scan_markdown(meta.text, src, registry, display, meta.id, meta.title)
 
     checklists, found = load_checklists(docs / "checklists", root)
     problems += found
-    for checklist in [c for c in checklists if c.broken_ids]:
+    for checklist in [c for c in checklists if c.broken_ids is not None]:
         for id_, line in checklist.broken_ids:
             registry.add(Target(id_, "（未通过校验）", checklist.page, None, line=line), checklist.source)
-    checklists = [c for c in checklists if not c.broken_ids and c.id]
+    checklists = [c for c in checklists if c.broken_ids is None]
     for checklist in checklists:
         registry.add(Target(checklist.id, checklist.title, checklist.page, None, line=checklist.lines.get("id")),
                      checklist.source)
@@ -90,9 +88,9 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
     problems += registry.problems
 
     # References are checked only once every ID is known.
-    for src, (text, display) in texts.items():
-        problems += ref_problems(text, display, registry)
-        problems += pages[src].link_problems(registry)
+    for page in pages.values():
+        problems += ref_problems(page.text, page.display, registry)
+        problems += page.link_problems(registry)
     for checklist in checklists:
         if checklist.procedure and checklist.procedure not in registry:
             problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "procedure",
