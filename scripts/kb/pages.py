@@ -82,7 +82,7 @@ def read_page_meta(path: Path, src: str, display: str) -> tuple[PageMeta | None,
     if page.has_lifecycle or "status" in meta:
         found = schema_problems(meta, PROCEDURE_SCHEMA, display)
         if not found:
-            paths = [[name] for name in DATE_FIELDS] + [["changes", i, "date"] for i in range(len(meta["changes"]))]
+            paths = [[name] for name in DATE_FIELDS if name in meta] + [["changes", i, "date"] for i in range(len(meta["changes"]))]
             found = date_problems(meta, paths, display)
         problems += found
         if not found:

@@ -35,7 +35,7 @@ def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_
     lines += [
         f'<div class="kb-lifecycle" data-reviewed="{meta["reviewed"]}" data-review-days="{review_days}" markdown>',
         f'<p markdown="span">编号：**{page.id}** ｜ 状态：**{md_text(meta["status"])}** ｜ 版本：{md_text(meta["version"])} ｜ '
-        f"施行日期：{cn_date(meta['effective'])} ｜ 最近审核：{cn_date(meta['reviewed'])} ｜ "
+        + (f"施行日期：{cn_date(meta['effective'])} ｜ " if meta.get("effective") else "") + f"最近审核：{cn_date(meta['reviewed'])} ｜ "
         f"负责部门：{md_text(meta['owner'])}{related}</p>",
         "</div>",
         "",
