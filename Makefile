@@ -42,7 +42,7 @@ test: $(VENV)/.test system-deps
 
 ## bench: speed and size figures (printed, not asserted)
 bench: $(VENV)/.test system-deps
-	$(PY) -m scripts.bench
+	$(PY) -m scripts.dev.bench
 
 ## offline: dist/kb-offline.zip, a copy that works opened from disk
 offline: $(VENV)/.runtime
@@ -50,7 +50,7 @@ offline: $(VENV)/.runtime
 
 ## screenshots: desktop, mobile and print-preview screenshots into screenshots/
 screenshots: $(VENV)/.test system-deps
-	$(PY) -m scripts.screenshots screenshots
+	$(PY) -m scripts.dev.screenshots screenshots
 
 system-deps:
 	bash scripts/install_system_deps.sh

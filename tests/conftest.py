@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import ROOT
-from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS
-from scripts.static_server import serve
+from scripts.dev.project_copy import ROOT
+from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS
+from scripts.dev.static_server import serve
 
 
 def build_env(**extra: str) -> dict:

@@ -1,13 +1,12 @@
-"""MkDocs hook: a thin adapter between MkDocs and the generator in scripts/kb.
+"""MkDocs hook: a thin adapter between MkDocs and the generator in scripts/kb. All logic lives there.
 
-It checks that Chinese search can segment words, hands MkDocs the generated pages, turns `[[ID]]`
-references into links, puts the lifecycle header on procedure pages, tags search entries with IDs and
-aliases, and puts the Chinese query segmenter into the search worker. All logic lives in scripts/."""
+Jobs, in build order: refuse to build without jieba; read the options; validate every source and hand
+MkDocs the generated pages; refuse source files that lead outside docs/ or collide by letter case; put the
+lifecycle header on procedure pages and turn `[[ID]]` into links; check the HTML each page became; tag
+search entries with IDs and aliases and put the Chinese query segmenter into the search worker."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -21,18 +20,22 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.cjk_abbr import CjkAbbrExtension  # noqa: E402
+from scripts.kb import config as kb_config  # noqa: E402
+from scripts.kb.cjk_abbr import CjkAbbrExtension  # noqa: E402
 from scripts.kb.errors import KbError  # noqa: E402
 from scripts.kb.generate import Site, generate  # noqa: E402
 from scripts.kb.glossary import tooltips  # noqa: E402
+from scripts.kb.html_safety import content_findings, page_findings  # noqa: E402
 from scripts.kb.ids import expand_refs  # noqa: E402
 from scripts.kb.pages import H1_RE  # noqa: E402
-from scripts.kb.render_procedures import lifecycle_header  # noqa: E402
-from scripts.search.aliases import search_tags  # noqa: E402
-from scripts.search.worker_patch import WorkerPatchError, patch_worker  # noqa: E402
+from scripts.kb.render.procedures import lifecycle_header  # noqa: E402
+from scripts.kb.search.aliases import search_tags  # noqa: E402
+from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker  # noqa: E402
+from scripts.kb.sources import scan  # noqa: E402
 
 _site: Site | None = None
 _files: Files | None = None
+_options: kb_config.KbConfig | None = None
 
 
 def _require_jieba() -> None:
@@ -44,26 +47,21 @@ def _require_jieba() -> None:
                           "请运行 make serve 或 make build，由项目自动安装 requirements.txt 中的依赖。") from exc
 
 
-def _today() -> dt.date:
-    """The build's "today" for review banners: KB_TODAY (tests), else SOURCE_DATE_EPOCH so that a commit
-    always builds the same bytes, else the real date. Readers' own dates are checked again by kb.js."""
-    if os.environ.get("KB_TODAY"):
-        return dt.date.fromisoformat(os.environ["KB_TODAY"])
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
-    return dt.date.today()
+def _search_plugin(config: MkDocsConfig):
+    return next(plugin for name, plugin in config.plugins.items() if name.endswith("search"))
 
 
 # Runs before the search plugin's on_config, which loads the jieba user dictionary.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _options
     _require_jieba()
     search = _search_plugin(config).config
     if search.jieba_dict_user:
         search.jieba_dict_user = str(Path(config.config_file_path).parent / search.jieba_dict_user)
     try:
-        _site = generate(Path(config.docs_dir), ROOT)
+        _options = kb_config.load(config.extra, Path(config.config_file_path).name)
+        _site = generate(Path(config.docs_dir), Path(config.config_file_path).parent)
     except KbError as exc:
         # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
         raise PluginError(exc.report()) from None
@@ -71,10 +69,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(CjkAbbrExtension())
     _extend_checklist_nav(config)
     return config
-
-
-def _search_plugin(config: MkDocsConfig):
-    return next(plugin for name, plugin in config.plugins.items() if name.endswith("search"))
 
 
 def _extend_checklist_nav(config: MkDocsConfig) -> None:
@@ -86,6 +80,13 @@ def _extend_checklist_nav(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _files
+    # MkDocs walks docs/ itself and follows links; anything it found that our scan refused must not ship.
+    docs = Path(config.docs_dir)
+    allowed = set(scan(docs, Path(config.config_file_path).parent).files)
+    outside = [f.src_uri for f in files
+               if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs) and f.src_uri not in allowed]
+    if outside:
+        raise PluginError("以下文件指向 docs/ 以外（符号链接），为安全起见不予发布：" + "、".join(sorted(outside)))
     for path, content in _site.files.items():
         files.append(File.generated(config, path, content=content))
     _files = files
@@ -96,8 +97,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = page.file.src_uri
     meta = _site.pages.get(src)
     if meta is not None and meta.has_lifecycle:
-        review_days = int(config.extra.get("review_period_days", 365))
-        header = lifecycle_header(meta, _site.registry, _today(), review_days)
+        header = lifecycle_header(meta, _site.registry, _options.today(), _options.review_period_days)
         markdown = _insert_after_h1(markdown, header)
     return expand_refs(markdown, src, _site.registry)
 
@@ -109,10 +109,27 @@ def _insert_after_h1(markdown: str, block: str) -> str:
     return f"{markdown[: h1.end()]}\n\n{block}\n{markdown[h1.end():]}"
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    findings = content_findings(html, generated=page.file.generated_by is not None)
+    if any(ch in (page.title or "") for ch in "<>"):
+        raise PluginError(f"docs/{page.file.src_uri}：页面标题「{page.title}」含有尖括号，请改用全角＜＞")
+    if findings:
+        raise PluginError(f"docs/{page.file.src_uri}：" + "；".join(f.message for f in findings))
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    findings = page_findings(output)
+    if findings:
+        raise PluginError(f"docs/{page.file.src_uri} 生成的页面第 {findings[0].line} 行："
+                          + "；".join(f.message for f in findings))
+    return output
+
+
 # Before the search plugin writes its index (and the offline plugin copies it to search_index.js).
 @event_priority(100)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not config.extra.get("chinese_search", True):
+    if not _options.chinese_search:
         return  # Material's stock search, for the benchmark's side-by-side comparison
     _tag_search_entries(config)
     try:

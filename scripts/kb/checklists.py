@@ -6,19 +6,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, display_path
-from .schema_check import date_problems, field_name, schema_problems
+from .errors import Problem, field_path
+from .schema_check import date_problems, schema_problems
+from .sources import SourceTree
 from .yaml_source import load_yaml, line_of
 
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "checklists" / "checklist.schema.json"
-
-# Text fields are shown as plain text; markup in them is almost always a paste accident.
+SCHEMA = "checklists/checklist.schema.json"
+FOLDER = "checklists"
+SUFFIXES = (".yml", ".yaml")
+# Every value is shown as plain text; markup in it is a paste accident or an attack. Angle brackets are
+# refused outright (they would be live HTML in the navigation and the page title); the full-width ＜＞ are fine.
 # "__" is not in the list: runs of underscores are the fill-in blanks of a form (文号____).
-MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.M)
-# Generated pages and CSV files share the folder with the checklist pages.
-RESERVED_SLUGS = {"index", "all-items"}
+MARKUP_RE = re.compile(r"[<>]|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.M)
+# Generated pages share the folder with the checklist pages.
+RESERVED_SLUGS = {"index", "all-items", "print-all"}
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*([A-Z][A-Z0-9.-]*)\s*$")
-TEXT_FIELDS = ("title", "purpose", "text", "how", "common_issue", "evidence")
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Item:
     text: str
     how: str
     basis: list[str]
+    nature: str = ""
     common_issue: str = ""
     evidence: str = ""
     aliases: list[str] = field(default_factory=list)
@@ -61,7 +64,7 @@ class Checklist:
     def broken(cls, path: Path, source: str) -> "Checklist":
         """Stand-in for a file that failed validation. It only reserves the IDs the file declares, read
         from its raw text, so its own errors do not turn into "unknown ID" errors in other files."""
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = path.read_bytes()[:1024 * 1024].decode("utf-8", errors="replace")
         ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
         return cls("", "", "", "", [], "", "", [], source=source, slug=slug_of(path), broken_ids=ids)
 
@@ -74,7 +77,8 @@ class Checklist:
         return f"checklists/{self.slug}.md"
 
 
-def _markup_problems(data: dict, display: str) -> list[Problem]:
+def markup_problems(data: object, display: str) -> list[Problem]:
+    """Every text value of a data file, wherever it sits: plain text only."""
     problems = []
 
     def visit(node: object, path: list) -> None:
@@ -84,35 +88,37 @@ def _markup_problems(data: dict, display: str) -> list[Problem]:
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 visit(value, path + [index])
-        elif isinstance(node, str) and path and path[-1] in TEXT_FIELDS and MARKUP_RE.search(node):
-            problems.append(Problem(display, line_of(data, path), field_name(path),
-                                    f"文本中含有 HTML 或 Markdown 标记「{MARKUP_RE.search(node).group(0)}」；"
-                                    "此处只能写纯文本"))
+        elif isinstance(node, str) and MARKUP_RE.search(node):
+            found = MARKUP_RE.search(node).group(0).strip()
+            hint = "（尖括号请改用全角＜＞）" if found in "<>" else ""
+            problems.append(Problem(display, line_of(data, path), field_path(path),
+                                    f"文字中含有 HTML 或 Markdown 标记「{found}」；此处只能写纯文本{hint}"))
 
     visit(data, [])
     return problems
 
 
-def slug_of(path: Path) -> str:
+def slug_of(name: str) -> str:
     """File names carry a two-digit order prefix (the order of the index and the nav); URLs do not."""
-    return re.sub(r"^\d+-", "", path.stem)
+    return re.sub(r"^\d+-", "", Path(name).stem)
 
 
-def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Problem]]:
-    display = display_path(path, root)
+def load_checklist(tree: SourceTree, rel: str) -> tuple[Checklist | None, list[Problem]]:
+    display = tree.display(rel)
+    path = tree.path(rel)
     data, problems = load_yaml(path, display)
     if data is None and problems:
         return Checklist.broken(path, display), problems
     if data is None:
         return None, [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]
-    problems += schema_problems(data, SCHEMA, display)
+    problems += schema_problems(data, tree.path(SCHEMA), display)
     if problems:
         return Checklist.broken(path, display), problems
-    problems += _markup_problems(data, display)
+    problems += markup_problems(data, display)
     problems += date_problems(data, [["updated"]], display)
     sections = [
         Section(s["title"], [
-            Item(i["id"], i["text"], i["how"], list(i["basis"]), i.get("common_issue", ""),
+            Item(i["id"], i["text"], i["how"], list(i["basis"]), i.get("nature", ""), i.get("common_issue", ""),
                  i.get("evidence", ""), list(i.get("aliases", [])), i.line, dict(i.key_lines))
             for i in s["items"]
         ])
@@ -120,27 +126,29 @@ def load_checklist(path: Path, root: Path) -> tuple[Checklist | None, list[Probl
     ]
     checklist = Checklist(data["id"], data["title"], data["version"], data["updated"], list(data["audience"]),
                           data["purpose"], data["mode"], sections, data.get("procedure", ""),
-                          display, slug_of(path), dict(data.key_lines))
+                          display, slug_of(rel), dict(data.key_lines))
     return checklist, problems
 
 
-def load_checklists(folder: Path, root: Path) -> tuple[list[Checklist], list[Problem]]:
+def load_checklists(tree: SourceTree) -> tuple[list[Checklist], list[Problem]]:
     """All checklists in file-name order; an empty folder is itself a problem."""
     checklists, problems = [], []
-    files = sorted(folder.glob("*.yml"))
+    files = tree.matching(FOLDER, SUFFIXES)
     if not files:
-        problems.append(Problem(display_path(folder, root), None, "（目录）", "没有找到任何检查清单 YAML 文件"))
+        problems.append(Problem(tree.display(FOLDER), None, "（目录）", "没有找到任何检查清单 YAML 文件"))
     first_file: dict[str, str] = {}
-    for path in files:
-        display = display_path(path, root)
-        slug = slug_of(path)
-        if slug in RESERVED_SLUGS or slug in first_file:
-            reason = "为生成页面保留" if slug in RESERVED_SLUGS else f"已由 {first_file[slug]} 使用"
+    for rel in files:
+        display = tree.display(rel)
+        slug = slug_of(rel)
+        taken = first_file.get(slug.lower())
+        if slug.lower() in RESERVED_SLUGS or taken:
+            reason = ("为生成页面保留" if slug.lower() in RESERVED_SLUGS
+                      else f"已由 {taken} 使用（网址不区分字母大小写）")
             problems.append(Problem(display, None, "（文件名）",
                                     f"去掉序号后的文件名「{slug}」{reason}，请改用其他文件名"))
             continue
-        first_file[slug] = display
-        checklist, found = load_checklist(path, root)
+        first_file[slug.lower()] = display
+        checklist, found = load_checklist(tree, rel)
         problems += found
         if checklist is not None:
             checklists.append(checklist)

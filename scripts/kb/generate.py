@@ -5,18 +5,18 @@ so nothing half-made ever reaches the site."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checklists import Checklist, load_checklists
-from .errors import KbError, Problem, display_path
-from .glossary import Term, load_terms
-from .ids import ITEM_KIND, Registry, Target, ref_problems, scan_markdown
+from .errors import KbError, Problem, echo
+from .glossary import Retired, Term, load_retired, load_terms
+from .idkinds import IdKind
+from .ids import Registry, Target, ref_problems, retired_message, scan_markdown
+from .natures import nature_problem
 from .pages import PageMeta, read_page_meta
-from .render_checklist import all_items_csv, checklist_csv, checklist_index, checklist_page
-from .render_reference import glossary_page, ids_page
-from .render_trace import matrix_page
-from .render_procedures import changes_page
+from .sources import SourceTree, case_collisions, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -24,52 +24,87 @@ DOCS = ROOT / "docs"
 
 @dataclass
 class Site:
+    tree: SourceTree
     registry: Registry
     checklists: list[Checklist]
     terms: list[Term]
+    retired: list[Retired]
     pages: dict[str, PageMeta]                                  # hand-written pages by docs-relative path
     files: dict[str, str | bytes] = field(default_factory=dict)  # generated, by docs-relative path
 
 
-def _check_basis(owner: str, basis: list[str], line: int | None, display: str, registry: Registry) -> list[Problem]:
-    return [Problem(display, line, f"{owner}.basis", f"依据编号「{id_}」不存在（见“编号索引”页）")
-            for id_ in basis if id_ not in registry]
+@contextlib.contextmanager
+def last_resort(problems: list[Problem], display: str):
+    """Whatever goes wrong inside our own reading of one file becomes a message naming that file."""
+    try:
+        yield
+    except KbError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the point is to catch what nobody foresaw
+        problems.append(Problem(display, None, "（内部错误）",
+                                f"内部错误（{type(exc).__name__}）：读取这个文件时程序出错。请检查文件内容，"
+                                "并把这条消息和文件交给知识库维护人员"))
 
 
-def _coverage_problems(site: Site) -> list[Problem]:
+def _basis_problems(owner: str, basis: list[str], line: int | None, display: str,
+                    registry: Registry) -> list[Problem]:
+    problems = []
+    for id_ in basis:
+        if id_ not in registry:
+            problems.append(Problem(display, line, f"「{owner}」的「依据」（basis）",
+                                    f"依据编号「{echo(id_)}」不存在（见“编号索引”页）"))
+        elif registry[id_].retired:
+            problems.append(Problem(display, line, f"「{owner}」的「依据」（basis）", retired_message(registry[id_])))
+    return problems
+
+
+def _coverage_problems(registry: Registry) -> list[Problem]:
     """Every survey problem must be checked by some checklist item; every recommendation must answer a problem."""
     problems = []
-    for problem in site.registry.with_prefix("WT"):
-        if not any(t.kind == ITEM_KIND for t in site.registry.citing(problem.id)):
+    for problem in registry.of_kind(IdKind.PROBLEM):
+        if not any(t.kind is IdKind.ITEM for t in registry.citing(problem.id)):
             problems.append(Problem(f"docs/{problem.src}", problem.line, problem.id,
                                     f"调研问题「{problem.id}」没有任何检查项引用（在某个清单检查项的 basis 中加入它）"))
-    for advice in site.registry.with_prefix("JY"):
-        answered = [c for c in advice.cites if c.startswith("WT-")]
-        answered += [c for t in site.registry.with_prefix(advice.id, top_level_only=False)
-                     if t.parent == advice.id for c in t.cites if c.startswith("WT-")]
-        if not answered:
+    for advice in registry.of_kind(IdKind.ADVICE):
+        cited = advice.cites + [c for child in registry.children(advice.id) for c in child.cites]
+        if not any(registry[c].kind is IdKind.PROBLEM for c in cited if c in registry):
             problems.append(Problem(f"docs/{advice.src}", advice.line, advice.id,
                                     f"建议「{advice.id}」没有链接到任何调研问题（写明“回应问题：[[WT-..]]”）"))
     return problems
 
 
+def _nature_problems(site: Site) -> list[Problem]:
+    problems = []
+    for checklist in site.checklists:
+        for item in checklist.items:
+            reason = nature_problem(item.nature, item.basis, site.registry)
+            if reason:
+                problems.append(Problem(checklist.source, item.lines.get("nature", item.line),
+                                        f"检查项「{item.id}」的「性质」（nature）", reason))
+    for step in site.registry.of_kind(IdKind.STEP):
+        reason = nature_problem(step.nature, step.basis, site.registry, where="步骤的“- **性质**：”一行")
+        if reason:
+            problems.append(Problem(step.origin, step.nature_line or step.line, f"步骤「{step.id}」的「性质」", reason))
+    return problems
+
+
 def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
     """Read and validate all sources into a Site with its registry, or raise KbError."""
+    tree = scan(docs, root)
     registry = Registry()
-    problems: list[Problem] = []
+    problems: list[Problem] = list(tree.problems)
     pages: dict[str, PageMeta] = {}
-    for path in sorted(docs.rglob("*.md")):
-        src = path.relative_to(docs).as_posix()
-        display = display_path(path, root)
-        meta, found = read_page_meta(path, src, display)
-        problems += found
-        if meta is None:
-            continue
-        pages[src] = meta
-        scan_markdown(meta.text, src, registry, display, meta.id, meta.title)
+    for src in (f for f in tree.files if f.endswith(".md")):
+        with last_resort(problems, tree.display(src)):
+            meta, found = read_page_meta(tree, src)
+            problems += found
+            if meta is not None:
+                pages[src] = meta
+                scan_markdown(meta.text, src, registry, meta.display, meta.id, meta.title)
 
-    checklists, found = load_checklists(docs / "checklists", root)
-    problems += found
+    with last_resort(problems, tree.display("checklists")):
+        checklists, found = load_checklists(tree)
+        problems += found
     for checklist in [c for c in checklists if c.broken_ids is not None]:
         for id_, line in checklist.broken_ids:
             registry.add(Target(id_, "（未通过校验）", checklist.page, None, line=line), checklist.source)
@@ -79,12 +114,17 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
                      checklist.source)
         for item in checklist.items:
             registry.add(Target(item.id, item.text, checklist.page, item.id, list(item.basis), item.line,
-                                kind=ITEM_KIND), checklist.source)
-    terms, found = load_terms(docs / "glossary" / "terms.yml", root)
-    problems += found
+                                kind=IdKind.ITEM, basis=list(item.basis), nature=item.nature), checklist.source)
+    terms: list[Term] = []
+    retired: list[Retired] = []
+    with last_resort(problems, tree.display("glossary")):
+        terms, found = load_terms(tree)
+        problems += found
+        retired, found = load_retired(tree, terms)
+        problems += found
     for term in terms:
         registry.add(Target(term.id, term.term, "glossary/index.md", term.id, list(term.basis), term.line),
-                     "docs/glossary/terms.yml")
+                     tree.display("glossary/terms.yml"))
     problems += registry.problems
 
     # References are checked only once every ID is known.
@@ -93,33 +133,31 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
         problems += page.link_problems(registry)
     for checklist in checklists:
         if checklist.procedure and checklist.procedure not in registry:
-            problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "procedure",
+            problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "「相关规程」（procedure）",
                                     f"相关规程「{checklist.procedure}」不存在"))
         for item in checklist.items:
-            problems += _check_basis(item.id, item.basis, item.lines.get("basis"), checklist.source, registry)
+            problems += _basis_problems(item.id, item.basis, item.lines.get("basis"), checklist.source, registry)
     for term in terms:
-        problems += _check_basis(term.id, term.basis, term.line, "docs/glossary/terms.yml", registry)
+        problems += _basis_problems(term.id, term.basis, term.line, tree.display("glossary/terms.yml"), registry)
 
-    site = Site(registry, checklists, terms, pages)
+    site = Site(tree, registry, checklists, terms, retired, pages)
     if not problems:
-        problems += _coverage_problems(site)
+        problems += _nature_problems(site) + _coverage_problems(registry)
     if problems:
         raise KbError(problems)
     return site
 
 
 def generate(docs: Path = DOCS, root: Path = ROOT) -> Site:
-    """Collect, then render every generated file (Markdown pages and CSV exports)."""
+    """Collect, then render every generated file (Markdown pages and exports)."""
+    from .render import render_site  # the renderers need the whole model; imported here to keep layers clear
+
     site = collect(docs, root)
-    files: dict[str, str | bytes] = {}
-    for checklist in site.checklists:
-        files[checklist.page] = checklist_page(checklist, site.registry)
-        files[f"checklists/{checklist.slug}.csv"] = checklist_csv(checklist)
-    files["checklists/index.md"] = checklist_index(site.checklists)
-    files["checklists/all-items.csv"] = all_items_csv(site.checklists)
-    files["survey/matrix.md"] = matrix_page(site.registry)
-    files["glossary/index.md"] = glossary_page(site.terms, site.registry)
-    files["basis/ids.md"] = ids_page(site.registry)
-    files["procedures/changes.md"] = changes_page(site.pages)
-    site.files = files
+    site.files = render_site(site)
+    problems = [Problem(site.tree.display(path), None, "（文件名）",
+                        "这个位置的页面由构建自动生成，手写的同名文件会被覆盖；请改名或删除")
+                for path in sorted(set(site.files) & set(site.tree.files))]
+    problems += case_collisions(sorted(set(site.tree.files) | set(site.files)), site.tree.display(""))
+    if problems:
+        raise KbError(problems)
     return site

@@ -1,19 +1,21 @@
-"""Glossary data (docs/glossary/terms.yml): one source for the glossary page and the hover tooltips."""
+"""Glossary data: the terms (one source for the glossary page and the hover tooltips) and the retired
+synonyms that must no longer appear on the site."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .checklists import MARKUP_RE
-from .errors import Problem, display_path
+from .checklists import markup_problems
+from .errors import Problem
 from .schema_check import schema_problems
+from .sources import SourceTree
 from .yaml_source import load_yaml
 
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "glossary" / "terms.schema.json"
-# The schema's list is the one list of categories; the glossary page shows them in this order.
-CATEGORIES = json.loads(SCHEMA.read_text(encoding="utf-8"))["items"]["properties"]["category"]["enum"]
+TERMS = "glossary/terms.yml"
+TERMS_SCHEMA = "glossary/terms.schema.json"
+RETIRED = "glossary/retired.yml"
+RETIRED_SCHEMA = "glossary/retired.schema.json"
 
 
 @dataclass
@@ -27,28 +29,64 @@ class Term:
     line: int | None = None
 
 
-def load_terms(path: Path, root: Path) -> tuple[list[Term], list[Problem]]:
-    display = display_path(path, root)
-    data, problems = load_yaml(path, display)
+@dataclass
+class Retired:
+    term: str
+    use: str
+    reason: str
+    line: int | None = None
+
+
+def categories(tree: SourceTree) -> list[str]:
+    """The schema's list is the one list of categories; the glossary page shows them in this order."""
+    schema = json.loads(tree.path(TERMS_SCHEMA).read_text(encoding="utf-8"))
+    return schema["items"]["properties"]["category"]["enum"]
+
+
+def _load(tree: SourceTree, rel: str, schema: str) -> tuple[list | None, list[Problem]]:
+    display = tree.display(rel)
+    if rel not in tree.files:
+        return None, [Problem(display, None, "（文件）", "找不到这个文件")]
+    data, problems = load_yaml(tree.path(rel), display)
     if data is None:
-        return [], problems or [Problem(display, None, "（文件）", "术语表为空")]
-    problems += schema_problems(data, SCHEMA, display)
-    if problems:
+        return None, problems or [Problem(display, None, "（文件）", "文件为空")]
+    problems += schema_problems(data, tree.path(schema), display)
+    if not problems:
+        problems += markup_problems(data, display)
+    return (None if problems else data), problems
+
+
+def load_terms(tree: SourceTree) -> tuple[list[Term], list[Problem]]:
+    data, problems = _load(tree, TERMS, TERMS_SCHEMA)
+    if data is None:
         return [], problems
+    display = tree.display(TERMS)
     terms = []
     spelled: dict[str, str] = {}
     for entry in data:
         for spelling in [entry["term"], *entry.get("aliases", [])]:
             if spelling in spelled:
-                problems.append(Problem(display, entry.line, f"{entry['id']}.term",
+                problems.append(Problem(display, entry.line, f"「{entry['id']}」的术语或别名",
                                         f"写法「{spelling}」与 {spelled[spelling]} 重复，悬停释义只能对应一个术语"))
             spelled.setdefault(spelling, entry["id"])
-        if MARKUP_RE.search(entry["definition"]):
-            problems.append(Problem(display, entry.key_lines["definition"], f"{entry['id']}.definition",
-                                    "释义中含有 HTML 或 Markdown 标记；此处只能写纯文本"))
         terms.append(Term(entry["id"], entry["term"], entry["category"], entry["definition"],
                           list(entry.get("aliases", [])), list(entry.get("basis", [])), entry.line))
     return terms, problems
+
+
+def load_retired(tree: SourceTree, terms: list[Term]) -> tuple[list[Retired], list[Problem]]:
+    data, problems = _load(tree, RETIRED, RETIRED_SCHEMA)
+    if data is None:
+        return [], problems
+    display = tree.display(RETIRED)
+    spellings = {s: t.id for t in terms for s in [t.term, *t.aliases]}
+    retired = []
+    for entry in data:
+        if entry["term"] in spellings:
+            problems.append(Problem(display, entry.line, "「术语」（term）",
+                                    f"停用的说法「{entry['term']}」仍是术语 {spellings[entry['term']]} 的写法，请先从术语表中去掉"))
+        retired.append(Retired(entry["term"], entry["use"], entry["reason"], entry.line))
+    return retired, problems
 
 
 def tooltips(terms: list[Term]) -> dict[str, str]:

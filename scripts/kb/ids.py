@@ -13,25 +13,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import Problem
+from .text import md_text
+from .idkinds import ID_RE, IdKind, kind_of
 
-ID_RE = r"[A-Z]{2,6}(?:-[A-Z0-9]+)*(?:\.[0-9]+)?"
 ANY_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-ANCHOR_RE = re.compile(rf"^(.*?)\s*\{{#({ID_RE})(?:\s[^}}]*)?\}}$")
+ANCHOR_RE = re.compile(rf"^(.*?)\s*\{{#({ID_RE})(?P<attrs>\s[^}}]*)?\}}$")
 REF_RE = re.compile(rf"\[\[({ID_RE})\]\]")
 ANY_REF_RE = re.compile(r"\[\[([^\]]*)\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
-FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?\n)?---\s*\n", re.S)
-
-# Prefixes of IDs declared in Markdown, and what each names. Checklist items are registered from YAML.
-KINDS = {
-    "WT": "问题", "JY": "建议", "TH": "体会", "GC": "规程", "MB": "模板",
-    "QD": "清单", "FG": "法规依据", "BDW": "本单位/上级要求", "SY": "术语",
-}
-ITEM_KIND = "检查项"
-
-
-def kind_of(id_: str) -> str | None:
-    return KINDS.get(id_.split("-")[0])
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+# A heading `{#FG-DZ-30 .kb-retired}` keeps a published ID's anchor; its first reference names the successor.
+RETIRED_CLASS = ".kb-retired"
+# The basis and nature lines of a procedure step: "- **依据**：[[FG-XJ-3]]；…" and "- **性质**：法规要求".
+BASIS_LINE_RE = re.compile(r"^\s*[-*]\s+\*\*依据\*\*[:：]")
+NATURE_LINE_RE = re.compile(r"^\s*[-*]\s+\*\*性质\*\*[:：]\s*(\S+?)\s*$")
 
 
 @dataclass
@@ -42,11 +37,19 @@ class Target:
     anchor: str | None       # None: the page itself
     cites: list[str] = field(default_factory=list)
     line: int | None = None
-    kind: str = ""
+    kind: IdKind | None = None
     origin: str = ""         # the source file that declares it, for messages
+    retired: bool = False    # kept only as an anchor; `cites[0]` is the ID to use instead
+    basis: list[str] = field(default_factory=list)  # IDs on the step's 依据 line (procedure steps)
+    nature: str = ""                                # 法规要求 / 调研建议 / 参考做法 / 本单位要求
+    nature_line: int | None = None
 
     def __post_init__(self) -> None:
-        self.kind = self.kind or kind_of(self.id) or ""
+        self.kind = self.kind or kind_of(self.id)
+
+    @property
+    def successor(self) -> str | None:
+        return self.cites[0] if self.retired and self.cites else None
 
     @property
     def parent(self) -> str | None:
@@ -60,7 +63,7 @@ class Target:
     def link_from(self, page_src: str, label: str | None = None) -> str:
         """Markdown link with the ID and title as tooltip: the one link form used for every reference."""
         tooltip = f"{self.id} {self.title}".replace("\\", "").replace('"', "“")
-        return f'[{label or self.id}]({self.href_from(page_src)} "{tooltip}")'
+        return f'[{md_text(label or self.id)}]({self.href_from(page_src)} "{tooltip}")'
 
 
 @lru_cache(maxsize=4096)
@@ -91,11 +94,14 @@ class Registry:
     def __getitem__(self, id_: str) -> Target:
         return self.targets[id_]
 
-    def with_prefix(self, prefix: str, top_level_only: bool = True) -> list[Target]:
-        found = [t for t in self.targets.values() if t.id.startswith(prefix + "-")]
+    def of_kind(self, kind: IdKind, top_level_only: bool = True) -> list[Target]:
+        found = [t for t in self.targets.values() if t.kind is kind]
         if top_level_only:
             found = [t for t in found if t.parent is None]
         return sorted(found, key=lambda t: natural_key(t.id))
+
+    def children(self, id_: str) -> list[Target]:
+        return sorted((t for t in self.targets.values() if t.parent == id_), key=lambda t: natural_key(t.id))
 
     def citing(self, id_: str) -> list[Target]:
         """Targets that cite `id_` or one of its sub-IDs (citing WT-02.2 also answers WT-02)."""
@@ -163,15 +169,21 @@ def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id
             if anchored and kind_of(anchored.group(2)) and anchored.group(2) != page_id:
                 id_, title = anchored.group(2), anchored.group(1)
                 title = title[len(id_):].strip() if title.startswith(id_) else title
-                target = Target(id_, title, src, id_, line=number)
+                retired = RETIRED_CLASS in (anchored.group("attrs") or "").split()
+                target = Target(id_, title, src, id_, line=number, retired=retired)
                 registry.add(target, display)
             open_sections.append((level, target))
             continue
+        holder = open_sections[-1][1] if open_sections and open_sections[-1][1] else page_target
+        if holder is None:
+            continue
         cited = REF_RE.findall(line)
-        if cited:
-            holder = open_sections[-1][1] if open_sections and open_sections[-1][1] else page_target
-            if holder is not None:
-                holder.cites.extend(c for c in cited if c not in holder.cites)
+        holder.cites.extend(c for c in cited if c not in holder.cites)
+        if BASIS_LINE_RE.match(line):
+            holder.basis.extend(c for c in cited if c not in holder.basis)
+        nature = NATURE_LINE_RE.match(line)
+        if nature:
+            holder.nature, holder.nature_line = nature.group(1), number
 
 
 def ref_problems(text: str, display: str, registry: Registry) -> list[Problem]:
@@ -184,7 +196,13 @@ def ref_problems(text: str, display: str, registry: Registry) -> list[Problem]:
                                         "引用格式不对：方括号内只能写一个编号，如 [[WT-02.2]]"))
             elif inner not in registry:
                 problems.append(Problem(display, number, f"[[{inner}]]", f"引用了不存在的编号「{inner}」"))
+            elif registry[inner].retired and registry[inner].origin != display:
+                problems.append(Problem(display, number, f"[[{inner}]]", retired_message(registry[inner])))
     return problems
+
+
+def retired_message(target: Target) -> str:
+    return f"编号「{target.id}」已停用，请改用「{target.successor or '（见该编号的说明）'}」"
 
 
 def expand_refs(text: str, page_src: str, registry: Registry) -> str:

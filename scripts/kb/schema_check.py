@@ -1,4 +1,7 @@
-"""JSON Schema validation whose messages are Chinese and point at the YAML line and field."""
+"""JSON Schema validation whose messages are Chinese and point at the YAML line and field.
+
+Messages are built from the error's parts (`validator`, `validator_value`, `instance`), never from the
+English message text, and quote at most a short piece of the value."""
 
 from __future__ import annotations
 
@@ -10,10 +13,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .errors import Problem
+from .errors import Problem, echo, field_path
+from .text_safety import odd_characters
 from .yaml_source import line_of
-
-_TYPE_NAMES = {"string": "文本", "array": "列表", "object": "映射（键: 值）", "integer": "整数", "boolean": "是/否"}
 
 
 @lru_cache(maxsize=None)
@@ -23,37 +25,55 @@ def load_schema(path: Path) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def field_name(path: list) -> str:
-    parts = []
-    for step in path:
-        parts.append(f"[{step + 1}]" if isinstance(step, int) else (("." if parts else "") + str(step)))
-    return "".join(parts) or "（文件顶层）"
+def described(value: object) -> str:
+    """What a value is, in words: 一段文字, 一个列表, 一个数字 …"""
+    if isinstance(value, bool):
+        return "一个是/否值"
+    if isinstance(value, (int, float)):
+        return f"一个数字（{value}）"
+    if isinstance(value, str):
+        return f"一段文字「{echo(value)}」"
+    if isinstance(value, list):
+        return f"一个列表（{len(value)} 项）"
+    if isinstance(value, dict):
+        return "一组“键: 值”"
+    if value is None:
+        return "空值（冒号后面什么也没写）"
+    return "无法识别的内容"
+
+
+_WANTED = {"string": "一段文字", "array": "一个列表（写成 [甲, 乙] 或每行“- ”一项）", "object": "一组“键: 值”",
+           "integer": "一个整数", "boolean": "是/否（true/false）", "number": "一个数字"}
 
 
 def _message(error: ValidationError) -> str:
     hint = error.schema.get("description", "")
     hint = f"（{hint}）" if hint else ""
-    kind = error.validator
+    kind, wanted, value = error.validator, error.validator_value, error.instance
     if kind == "required":
-        missing = error.message.split("'")[1]
-        return f"缺少必填字段「{missing}」"
+        missing = [name for name in wanted if name not in value]
+        return f"缺少必填字段「{'、'.join(missing)}」"
     if kind == "type":
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
-        return f"类型不对：应为{'或'.join(_TYPE_NAMES.get(w, w) for w in wanted)}，实际是「{error.instance!r}」{hint}"
+        names = "或".join(_WANTED.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        return f"应为{names}，实际是{described(value)}{hint}"
     if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"未知字段「{'、'.join(map(str, extra))}」（拼写错误？）"
+        extra = sorted(str(k) for k in value if k not in error.schema.get("properties", {}))
+        return f"未知字段「{'、'.join(echo(k) for k in extra)}」（拼写错误？）"
     if kind == "enum":
-        return f"取值「{error.instance}」无效，只能是：{'、'.join(map(str, error.validator_value))}"
+        return f"取值「{echo(value)}」无效，只能是：{'、'.join(map(str, wanted))}"
+    if kind == "const":
+        return f"取值「{echo(value)}」无效，只能是「{wanted}」"
     if kind == "pattern":
-        return f"格式不对：「{error.instance}」{hint}"
+        why = odd_characters(value) if isinstance(value, str) else ""
+        return f"格式不对：{why or '「' + echo(value) + '」'}{hint}"
     if kind == "maxItems":
-        return f"过多（最多 {error.validator_value} 项）{hint}"
-    if kind in ("minItems", "minLength"):
-        return f"不能为空{hint}"
+        return f"过多：共 {len(value)} 项，最多 {wanted} 项{hint}"
+    if kind == "minItems":
+        return f"不能为空，至少 {wanted} 项{hint}"
+    if kind == "minLength":
+        return f"过短：至少 {wanted} 个字{hint}"
     if kind == "maxLength":
-        return f"过长（不超过 {error.validator_value} 个字符）{hint}"
+        return f"过长：共 {len(value)} 个字，不能超过 {wanted} 个字{hint}"
     if kind == "uniqueItems":
         return "列表中有重复项"
     return f"不符合格式要求{hint}"
@@ -64,9 +84,10 @@ def schema_problems(data: object, schema_path: Path, display: str) -> list[Probl
     problems = []
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
-        field = field_name(path)
+        field = field_path(path)
         if error.validator == "required":
-            field = field_name(path + [error.message.split("'")[1]])
+            missing = [name for name in error.validator_value if name not in error.instance]
+            field = field_path(path + missing[:1])
         problems.append(Problem(display, line_of(data, path), field, _message(error)))
     return problems
 
@@ -81,6 +102,6 @@ def date_problems(data: dict, paths: list[list], display: str) -> list[Problem]:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            problems.append(Problem(display, line_of(data, path), field_name(path),
-                                    f"日期「{value}」不存在，请写成有效的 年-月-日，如 2026-11-26"))
+            problems.append(Problem(display, line_of(data, path), field_path(path),
+                                    f"日期「{echo(value)}」不存在，请写成有效的 年-月-日，如 2026-11-26"))
     return problems

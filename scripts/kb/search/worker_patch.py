@@ -6,8 +6,11 @@ shipping a search that silently falls back to the old behaviour."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+from ..idkinds import search_id_regex
 
 SEGMENTER = Path(__file__).with_name("segment.js")
 # function fe(t,e){let r=new Set,n=new Uint16Array(t.length);…return r.has("")?new Set([t]):r}
@@ -17,6 +20,11 @@ SEGMENT_FUNCTION = re.compile(
 # search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),…  — the worker's entry point for a query.
 SEARCH_ENTRY = re.compile(r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+"')
 MARKER = "/* kb: Chinese query segmentation */"
+
+
+def segmenter_source() -> str:
+    """segment.js with the ID shape it needs, written from the table of ID kinds."""
+    return f"var KB_ID_SOURCE = {json.dumps(search_id_regex())};\n{SEGMENTER.read_text(encoding='utf-8')}"
 
 
 class WorkerPatchError(RuntimeError):
@@ -44,5 +52,5 @@ def patch_worker(site_dir: Path) -> Path:
     patched = code
     for start, end, text in sorted(edits, reverse=True):  # from the end, so earlier offsets stay valid
         patched = patched[:start] + text + patched[end:]
-    worker.write_text(f"{MARKER}\n{SEGMENTER.read_text(encoding='utf-8')}\n{patched}", encoding="utf-8")
+    worker.write_text(f"{MARKER}\n{segmenter_source()}\n{patched}", encoding="utf-8")
     return worker

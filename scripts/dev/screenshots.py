@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.build_site import build
-from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS, open_search, run_query
-from scripts.static_server import serve
+from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS, open_search, run_query
+from scripts.dev.static_server import serve
 
 PAGES = {
     "home": "index.html",

@@ -1,7 +1,7 @@
 """Search benchmark: the shared query set through the real search box in Chromium, for our settings and for
 Material's default search settings on the same site, side by side, with index size and timing.
 
-Prints figures only. Run with `make bench` or `python -m scripts.bench_search`."""
+Prints figures only. Run with `make bench` or `python -m scripts.dev.bench_search`."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 from scripts.build_site import build
-from scripts.project_copy import ROOT, copy_project
-from scripts.search.browser_search import CHROMIUM, CHROMIUM_ARGS, load_queries, percentile, run_all
-from scripts.static_server import serve
+from scripts.dev.project_copy import ROOT, copy_project
+from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS, load_queries, percentile, run_all
+from scripts.dev.static_server import serve
 
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 

@@ -1,7 +1,7 @@
 """Generator benchmark: how validation + generation scale with items, and their share of a full build.
 
 Writes synthetic checklists into a temporary copy of the project (the real tree is never touched) and prints
-figures; nothing is asserted. Run with `make bench` or `python -m scripts.bench_generator --checklists 1000`."""
+figures; nothing is asserted. Run with `make bench` or `python -m scripts.dev.bench_generator --checklists 1000`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.project_copy import copy_project
+from scripts.dev.project_copy import copy_project
 
 ITEMS_PER_CHECKLIST = 50
 BASIS = ["WT-01.1", "WT-02.2", "WT-03.1", "WT-04.2", "WT-05.1", "JY-02.2", "TH-03.2", "FG-ZB-12", "BDW"]

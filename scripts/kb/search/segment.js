@@ -39,9 +39,9 @@ function kbSegment(query, index) {
 
 /* Stable IDs (HJ-03, WT-02.2, GC-HJ) are indexed as one tag word written with U+2010 instead of "-",
  * because "-" splits words and 02* would also match 02.4. A typed ID becomes a required exact term.
- * An ID starts with a site prefix (GC-HJ-2, QD-HJ, FG-ZB-12) or is a checklist item (HJ-03: letters and
- * two digits); other hyphenated words such as UTF-8 stay ordinary words. */
+ * KB_ID_SOURCE, the shape of an ID, is written in front of this file at build time from the one table of
+ * ID kinds (scripts/kb/idkinds.py); other hyphenated words such as UTF-8 stay ordinary words. */
 function kbIds(query) {
-  return query.replace(/(^|\s)((?:(?:WT|JY|TH|GC|MB|QD|FG|SY)(?:-[A-Za-z0-9]+)+|[A-Za-z]{2,6}-[0-9]{2})(?:\.[0-9]+)?)(?=\s|$)/g,
-    function (match, space, id) { return space + "+" + id.replace(/-/g, "\u2010"); });
+  var ids = new RegExp("(^|\\s)(" + KB_ID_SOURCE + ")(?=\\s|$)", "g");
+  return query.replace(ids, function (match, space, id) { return space + "+" + id.replace(/-/g, "\u2010"); });
 }

@@ -1,0 +1,44 @@
+"""Renderers for procedures and templates: the metadata header of each page and the site-wide change record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+from markupsafe import Markup
+
+from ..ids import Registry
+from ..pages import PageMeta
+from ..basis import basis_links
+from .env import render
+
+KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废（废止）"}
+CHANGES_PAGE = "procedures/changes.md"
+
+
+def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_days: int) -> str:
+    """Markdown placed under the page's h1: status, version, dates, owner, and any warning banner.
+
+    Stale on the build day: the warning is part of the page. Otherwise kb.js adds the same warning once the
+    reader's own day passes the period (a copied site may be read long after it was built)."""
+    meta = page.meta
+    age = (today - dt.date.fromisoformat(meta["reviewed"])).days
+    related = basis_links(meta["checklists"], page.src, registry) if meta.get("checklists") else ""
+    return render("lifecycle.md.j2", status=meta["status"], page_id=page.id, version=meta["version"],
+                  effective=meta.get("effective"), reviewed=meta["reviewed"], owner=meta["owner"],
+                  review_days=review_days, related=related, kind_names=KIND_NAMES,
+                  last=max(page.changes, key=lambda c: c.date),
+                  stale=stale_warning(meta["reviewed"], review_days) if age > review_days else "",
+                  changes_link=posixpath.relpath(CHANGES_PAGE, posixpath.dirname(page.src)))
+
+
+def stale_warning(reviewed: str, review_days: int) -> Markup:
+    """Inner HTML of the review warning; kb.js builds the same text in the browser."""
+    return Markup(render("stale-warning.html.j2", reviewed=reviewed, review_days=review_days).strip())
+
+
+def changes_page(pages: dict[str, PageMeta]) -> str:
+    entries = [(change, page) for page in pages.values() if page.has_lifecycle for change in page.changes]
+    entries.sort(key=lambda e: (e[0].date, e[1].id or ""), reverse=True)
+    return render("changes.md.j2", kind_names=KIND_NAMES,
+                  entries=[(c, p, posixpath.relpath(p.src, "procedures")) for c, p in entries])
