@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check bench offline screenshots system-deps clean
+.PHONY: serve build test test-fast lint check export bench offline screenshots system-deps clean
 
 # A venv whose pip does not run (e.g. an interrupted creation) is made again from scratch.
 $(VENV)/.runtime: requirements.txt
@@ -36,9 +36,21 @@ build: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(PY) -m scripts.kb check
 
-## test: the whole test suite (installs Chromium and CJK fonts if missing)
-test: $(VENV)/.test system-deps
+## export: write every export format into dist/export and read each file back
+export: $(VENV)/.runtime
+	$(PY) -m scripts.kb export --format csv --verify dist/export
+
+## test: lint, then the whole test suite (installs Chromium and CJK fonts if missing)
+test: $(VENV)/.test system-deps lint
 	$(PY) -m pytest
+
+## test-fast: every test that needs neither a site build nor a browser (seconds)
+test-fast: $(VENV)/.test
+	$(PY) -m pytest -m "not build and not browser" -q
+
+## lint: ruff with the rules chosen in ruff.toml
+lint: $(VENV)/.test
+	$(PY) -m ruff check scripts overrides tests
 
 ## bench: speed and size figures (printed, not asserted)
 bench: $(VENV)/.test system-deps

@@ -20,7 +20,7 @@ def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                                 "-f", str(config), "-d", str(staging)])
+                                 "-f", str(config), "-d", str(staging)], check=False)
         if result.returncode != 0:
             print(f"构建失败，{out} 保持原样。", file=sys.stderr)
             return result.returncode

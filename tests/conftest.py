@@ -1,5 +1,8 @@
 """Shared fixtures: one strict build of the real site per test session, a local HTTP server for it,
-and Debian's Chromium driven by Playwright."""
+and Debian's Chromium driven by Playwright.
+
+Markers are given by the fixtures a test uses: anything that needs the built site is `build`, anything
+that needs the browser is `browser` too. `make test-fast` runs the rest (`-m "not build and not browser"`)."""
 
 from __future__ import annotations
 
@@ -9,10 +12,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from kbtree import write_tree
 
-from scripts.dev.project_copy import ROOT
 from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS
+from scripts.dev.project_copy import ROOT
 from scripts.dev.static_server import serve
+
+BUILD_FIXTURES = {"site", "html_pages", "server", "built_project"}
+BROWSER_FIXTURES = {"browser", "server", "search_page", "printer"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)
 
 
 def build_env(**extra: str) -> dict:
@@ -26,13 +42,7 @@ def build_env(**extra: str) -> dict:
 def run_build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
     """`scripts/build_site.py` of the given project copy, the same command `make build` runs."""
     return subprocess.run([sys.executable, "-m", "scripts.build_site", str(out)], cwd=project,
-                          env=build_env(**env), capture_output=True, text=True)
-
-
-def kb_check(docs: Path) -> subprocess.CompletedProcess:
-    """`python -m scripts.kb check` on another docs folder, the command `make check` runs."""
-    return subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(docs), "check"], cwd=ROOT,
-                          capture_output=True, text=True)
+                          env=build_env(**env), capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +72,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def tree(tmp_path: Path):
+    """A small valid docs tree (tests/kbtree.py); call with changes: tree({"checklists/01-xx.yml": text})."""
+    return lambda changes=None: write_tree(tmp_path, changes)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from scripts.search.browser_search import open_search, run_query
+from scripts.dev.browser_search import open_search, run_query
 
 PAGE_TYPES = {
     "home": "index.html",

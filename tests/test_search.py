@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT, run_build
 from pypdf import PdfReader
 
+from scripts.dev.browser_search import load_queries, open_search, run_all, run_query, summary
+from scripts.dev.project_copy import copy_project
 from scripts.offline_zip import TOP, pack
-from scripts.project_copy import copy_project
-from scripts.search.browser_search import load_queries, open_search, run_all, run_query, summary
 
 QUERIES = load_queries(ROOT / "tests" / "data" / "search-queries.yml")
 
@@ -107,3 +107,33 @@ def test_offline_zip_searches_from_file_url(tmp_path: Path, site: Path, browser)
     tab.close()
     assert len(printed.pages) <= 2 and "HJ-01" in printed.pages[0].extract_text()
     assert not outside, outside
+
+
+@pytest.mark.parametrize("query, words, expected", [
+    ("三会一课", ["三会一课", "三会", "一课"], "*三会一课"),            # the last character counts
+    ("活动室", ["党员活动室"], "*活动室"),                                # infix: part of an indexed word
+    ("支委会多久开一次", ["支委会", "多久", "一次"], "*支委会"),          # filler words dropped
+    ("党日", ["主题党日"], "*党日"),
+    ("没有的词", ["三会一课"], "*没有的词"),                              # nothing known: the query as typed
+])
+def test_query_segmenter_in_the_browser(browser, query, words, expected):
+    from scripts.kb.search.worker_patch import segmenter_source
+
+    page = browser.new_page()
+    page.add_script_tag(content=segmenter_source())
+    result = page.evaluate("([q, words]) => { const index = {}; words.forEach(w => index[w] = 1);"
+                           " return [...kbSegment(q, index)]; }", [query, words])
+    page.close()
+    assert result == [expected]
+
+
+@pytest.mark.parametrize("query, expected", [("HJ-03", "+HJ\u201003"), ("WT-02.2 记录", "+WT\u201002.2 记录"),
+                                             ("UTF-8", "UTF-8"), ("GC-HJ-2", "+GC\u2010HJ\u20102")])
+def test_typed_ids_become_required_terms(browser, query, expected):
+    from scripts.kb.search.worker_patch import segmenter_source
+
+    page = browser.new_page()
+    page.add_script_tag(content=segmenter_source())
+    result = page.evaluate("q => kbIds(q)", query)
+    page.close()
+    assert result == expected

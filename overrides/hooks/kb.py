@@ -20,18 +20,18 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.kb import config as kb_config  # noqa: E402
-from scripts.kb.cjk_abbr import CjkAbbrExtension  # noqa: E402
-from scripts.kb.errors import KbError  # noqa: E402
-from scripts.kb.generate import Site, generate  # noqa: E402
-from scripts.kb.glossary import tooltips  # noqa: E402
-from scripts.kb.html_safety import content_findings, page_findings  # noqa: E402
-from scripts.kb.ids import expand_refs  # noqa: E402
-from scripts.kb.pages import H1_RE  # noqa: E402
-from scripts.kb.render.procedures import lifecycle_header  # noqa: E402
-from scripts.kb.search.aliases import search_tags  # noqa: E402
-from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker  # noqa: E402
-from scripts.kb.sources import scan  # noqa: E402
+from scripts.kb import config as kb_config
+from scripts.kb.cjk_abbr import CjkAbbrExtension
+from scripts.kb.errors import KbError
+from scripts.kb.generate import Site, generate
+from scripts.kb.glossary import tooltips
+from scripts.kb.html_safety import content_findings, page_findings
+from scripts.kb.ids import expand_refs
+from scripts.kb.pages import H1_RE
+from scripts.kb.render.procedures import lifecycle_header
+from scripts.kb.search.aliases import search_tags
+from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
+from scripts.kb.sources import scan
 
 _site: Site | None = None
 _files: Files | None = None

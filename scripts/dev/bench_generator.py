@@ -44,7 +44,7 @@ def synthetic_checklist(prefix: str, number: int) -> str:
 def make_copy(dest: Path, checklists: int) -> Path:
     copy_project(dest)
     folder = dest / "docs" / "checklists"
-    for number, prefix in zip(range(1, checklists + 1), _prefixes()):
+    for number, prefix in zip(range(1, checklists + 1), _prefixes(), strict=False):
         (folder / f"90-{prefix.lower()}.yml").write_text(synthetic_checklist(prefix, number), encoding="utf-8")
     return dest
 
@@ -70,7 +70,7 @@ def pregenerated_config(project: Path) -> Path:
     subprocess.run([sys.executable, "-m", "scripts.kb", "write", str(project / "docs")], cwd=project, check=True,
                    capture_output=True)
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.MULTILINE)
     config = project / "mkdocs-pregenerated.yml"
     config.write_text(text, encoding="utf-8")
     return config

@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.build_site import build
-from scripts.dev.project_copy import ROOT, copy_project
 from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS, load_queries, percentile, run_all
+from scripts.dev.project_copy import ROOT, copy_project
 from scripts.dev.static_server import serve
 
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
@@ -22,7 +22,7 @@ def default_search_project(dest: Path) -> Path:
     tags, no domain dictionary (jieba's own dictionary still segments the index)."""
     config = copy_project(dest) / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"^\s*jieba_dict_user:.*\n", "", text, flags=re.M)
+    text = re.sub(r"^\s*jieba_dict_user:.*\n", "", text, flags=re.MULTILINE)
     text = text.replace("\nextra:\n", "\nextra:\n  chinese_search: false\n", 1)
     config.write_text(text, encoding="utf-8")
     return config
@@ -49,8 +49,8 @@ def main() -> None:
                  "Material 默认": (default / "search/search_index.json").stat().st_size}
     print("== 检索基准（tests/data/search-queries.yml，前 3 条结果中有页面 h1 含期望词即通过） ==")
     print(f"{'查询':<16}{'本站设置':<10}{'Material 默认':<10}")
-    for ours_result, default_result in zip(runs["本站设置"], runs["Material 默认"]):
-        mark = lambda r: "通过" if r.passed else "未通过"  # noqa: E731
+    for ours_result, default_result in zip(runs["本站设置"], runs["Material 默认"], strict=True):
+        mark = lambda r: "通过" if r.passed else "未通过"
         print(f"{ours_result.query:<16}{mark(ours_result):<10}{mark(default_result):<10}")
     for name, results in runs.items():
         times = [r.millis for r in results]

@@ -49,7 +49,7 @@ def load_queries(path: Path) -> list[dict]:
 
 def h1_of(site: Path, rel: str) -> str:
     page = (site / rel).read_text(encoding="utf-8")
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
     return html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
 
 
@@ -108,7 +108,7 @@ def run_all(browser, base_url: str, site: Path, queries: list[dict]) -> list[Que
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def summary(results: list[QueryResult]) -> str:

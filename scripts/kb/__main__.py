@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     except KbError as exc:
         print(exc.report(verbose=args.verbose), file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - a traceback helps nobody who edits YAML
+    except Exception as exc:
         print(f"内部错误（{type(exc).__name__}）：校验程序出错，未生成任何文件。请把这条消息交给知识库维护人员。",
               file=sys.stderr)
         if args.verbose:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import Problem, field_path
 from .schema_check import date_problems, schema_problems
 from .sources import SourceTree
-from .yaml_source import load_yaml, line_of
+from .yaml_source import line_of, load_yaml
 
 SCHEMA = "checklists/checklist.schema.json"
 FOLDER = "checklists"
@@ -17,7 +17,7 @@ SUFFIXES = (".yml", ".yaml")
 # Every value is shown as plain text; markup in it is a paste accident or an attack. Angle brackets are
 # refused outright (they would be live HTML in the navigation and the page title); the full-width ＜＞ are fine.
 # "__" is not in the list: runs of underscores are the fill-in blanks of a form (文号____).
-MARKUP_RE = re.compile(r"[<>]|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.M)
+MARKUP_RE = re.compile(r"[<>]|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.MULTILINE)
 # Generated pages share the folder with the checklist pages.
 RESERVED_SLUGS = {"index", "all-items", "print-all"}
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*([A-Z][A-Z0-9.-]*)\s*$")
@@ -61,10 +61,11 @@ class Checklist:
     broken_ids: list[tuple[str, int]] | None = None
 
     @classmethod
-    def broken(cls, path: Path, source: str) -> "Checklist":
+    def broken(cls, path: Path, source: str) -> Checklist:
         """Stand-in for a file that failed validation. It only reserves the IDs the file declares, read
         from its raw text, so its own errors do not turn into "unknown ID" errors in other files."""
-        text = path.read_bytes()[:1024 * 1024].decode("utf-8", errors="replace")
+        raw = path.read_bytes()[:1024 * 1024]
+        text = raw.decode("utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8", errors="replace")
         ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
         return cls("", "", "", "", [], "", "", [], source=source, slug=slug_of(path), broken_ids=ids)
 
@@ -107,7 +108,7 @@ def load_checklist(tree: SourceTree, rel: str) -> tuple[Checklist | None, list[P
     display = tree.display(rel)
     path = tree.path(rel)
     data, problems = load_yaml(path, display)
-    if data is None and problems:
+    if problems:
         return Checklist.broken(path, display), problems
     if data is None:
         return None, [Problem(display, None, "（文件）", "文件为空，没有任何检查项")]

@@ -27,13 +27,13 @@ def _pattern(term: str) -> str:
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):
     def run(self, root):
         if not self.abbrs:
-            return None
+            return
         # Longest first, so 党员活动室 wins over 党员 where both are terms.
         terms = sorted(self.abbrs, key=len, reverse=True)
         self.RE = re.compile("|".join(_pattern(t) for t in terms))
         self.iter_element(root)
         _keep_first_uses(root)
-        return None
+        return
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

@@ -28,7 +28,7 @@ class KbConfig:
         if os.environ.get("KB_TODAY"):
             return dt.date.fromisoformat(os.environ["KB_TODAY"])
         if os.environ.get("SOURCE_DATE_EPOCH"):
-            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC).date()
         return dt.date.today()
 
 

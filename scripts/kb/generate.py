@@ -102,6 +102,7 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
                 pages[src] = meta
                 scan_markdown(meta.text, src, registry, meta.display, meta.id, meta.title)
 
+    checklists: list[Checklist] = []
     with last_resort(problems, tree.display("checklists")):
         checklists, found = load_checklists(tree)
         problems += found

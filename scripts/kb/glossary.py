@@ -48,7 +48,7 @@ def _load(tree: SourceTree, rel: str, schema: str) -> tuple[list | None, list[Pr
     if rel not in tree.files:
         return None, [Problem(display, None, "（文件）", "找不到这个文件")]
     data, problems = load_yaml(tree.path(rel), display)
-    if data is None:
+    if data is None or problems:
         return None, problems or [Problem(display, None, "（文件）", "文件为空")]
     problems += schema_problems(data, tree.path(schema), display)
     if not problems:

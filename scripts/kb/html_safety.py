@@ -16,7 +16,7 @@ ACTIVE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "appl
                "link", "style", "portal", "noscript"}
 LOADING_ATTRS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "ping", "manifest"}
 LINK_ATTRS = {"href", "action", "formaction", "xlink:href", "cite", "longdesc", "usemap"}
-_STYLE_DANGER = re.compile(r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:", re.I)
+_STYLE_DANGER = re.compile(r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:", re.IGNORECASE)
 # The theme's own inline scripts (Material 9.8 base.html): scope, palette, and the anchor fix.
 THEME_INLINE_SCRIPTS = ("__md_scope", "var palette", "var target")
 

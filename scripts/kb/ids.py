@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import Problem
-from .text import md_text
 from .idkinds import ID_RE, IdKind, kind_of
+from .text import md_text
 
 ANY_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 ANCHOR_RE = re.compile(rf"^(.*?)\s*\{{#({ID_RE})(?P<attrs>\s[^}}]*)?\}}$")
 REF_RE = re.compile(rf"\[\[({ID_RE})\]\]")
 ANY_REF_RE = re.compile(r"\[\[([^\]]*)\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A heading `{#FG-DZ-30 .kb-retired}` keeps a published ID's anchor; its first reference names the successor.
 RETIRED_CLASS = ".kb-retired"
 # The basis and nature lines of a procedure step: "- **依据**：[[FG-XJ-3]]；…" and "- **性质**：法规要求".

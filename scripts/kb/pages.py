@@ -16,9 +16,9 @@ from .urls import url_problem
 from .yaml_source import MAX_FILE_BYTES, decode_source, line_of, parse_yaml
 
 PROCEDURE_SCHEMA = "procedures/procedure.schema.json"
-H1_RE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", re.M)
+H1_RE = re.compile(r"^#\s+(.+?)\s*(\{[^}]*\})?\s*$", re.MULTILINE)
 DATE_FIELDS = ("effective", "reviewed")
-PAGE_ID_RE = re.compile(rf"^id:\s*({ID_RE})\s*$", re.M)
+PAGE_ID_RE = re.compile(rf"^id:\s*({ID_RE})\s*$", re.MULTILINE)
 # Pages under procedures/ are procedures or templates and need their metadata; the section index does not.
 PROCEDURE_FOLDER = "procedures/"
 FREE_PAGES = {"procedures/index.md"}
@@ -26,13 +26,14 @@ FREE_PAGES = {"procedures/index.md"}
 _LINK_RES = (
     (re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)"), True),
     (re.compile(r"\]\(\s*<?([^)\s>]*)"), False),
-    (re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M), False),
+    (re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE), False),
     (re.compile(r"<((?:[A-Za-z][A-Za-z0-9+.-]*):[^>\s]*)>"), False),
-    (re.compile(r"""\b(?:src|srcset|poster|data|background)\s*=\s*["']?([^"'\s>]+)""", re.I), True),
-    (re.compile(r"""\b(?:href|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)""", re.I), False),
+    (re.compile(r"""\b(?:src|srcset|poster|data|background)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE), True),
+    (re.compile(r"""\b(?:href|action|formaction|xlink:href)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE), False),
 )
-_EVENT_ATTR_RE = re.compile(r"<[A-Za-z][^>]*\son[a-z]+\s*=", re.I)
-_SCRIPT_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form)\b", re.I)
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+\1")
+_EVENT_ATTR_RE = re.compile(r"<[A-Za-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
+_SCRIPT_TAG_RE = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|form)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -94,15 +95,16 @@ def _markup_in(meta: dict, display: str) -> list[Problem]:
     return problems
 
 
-def _body_problems(text: str, display: str) -> list[Problem]:
+def _body_problems(body: str, display: str, offset: int) -> list[Problem]:
     """Links that would run code or fetch from outside, and active HTML, found in the page source."""
     problems = []
     in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(body.split("\n"), start=offset + 1):
         if FENCE_RE.match(line):
             in_fence = not in_fence
         if in_fence:
             continue
+        line = _CODE_SPAN_RE.sub("", line)  # `<script>` in backticks is shown, not run
         for pattern, loads in _LINK_RES:
             for match in pattern.finditer(line):
                 reason = url_problem(match.group(1), loads=loads)
@@ -118,7 +120,7 @@ def _body_problems(text: str, display: str) -> list[Problem]:
 
 def _h1_problems(body: str, display: str, offset: int) -> list[Problem]:
     h1 = H1_RE.search(body)
-    if h1 and re.search(r"[<>]|&(?:lt|gt|#0*6[02]|#x0*3[ce]);", h1.group(1), re.I):
+    if h1 and re.search(r"[<>]|&(?:lt|gt|#0*6[02]|#x0*3[ce]);", h1.group(1), re.IGNORECASE):
         line = offset + body[: h1.start()].count("\n") + 1
         return [Problem(display, line, "（一级标题）", "标题中不能有尖括号或其转义写法（请改用全角＜＞）：标题会出现在导航和浏览器标签上")]
     return []
@@ -152,7 +154,7 @@ def read_page_meta(tree: SourceTree, src: str) -> tuple[PageMeta | None, list[Pr
             meta = data or {}
             problems += _common_problems(meta, display)
     problems += _h1_problems(body, display, offset)
-    problems += _body_problems(text, display)
+    problems += _body_problems(body, display, offset)
     h1 = H1_RE.search(body)
     if problems:
         # Keep the page with the ID it declares, so its own errors do not turn into "unknown ID" elsewhere.

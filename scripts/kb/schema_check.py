@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -18,7 +18,7 @@ from .text_safety import odd_characters
 from .yaml_source import line_of
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: Path) -> Draft202012Validator:
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
@@ -46,8 +46,20 @@ _WANTED = {"string": "一段文字", "array": "一个列表（写成 [甲, 乙] 
            "integer": "一个整数", "boolean": "是/否（true/false）", "number": "一个数字"}
 
 
+# Validators whose message needs only the value and the schema's number or list.
+_PLAIN = {
+    "enum": lambda value, wanted: f"取值「{echo(value)}」无效，只能是：{'、'.join(map(str, wanted))}",
+    "const": lambda value, wanted: f"取值「{echo(value)}」无效，只能是「{wanted}」",
+    "maxItems": lambda value, wanted: f"过多：共 {len(value)} 项，最多 {wanted} 项",
+    "minItems": lambda value, wanted: f"不能为空，至少 {wanted} 项",
+    "minLength": lambda value, wanted: f"过短：至少 {wanted} 个字",
+    "maxLength": lambda value, wanted: f"过长：共 {len(value)} 个字，不能超过 {wanted} 个字",
+    "uniqueItems": lambda value, wanted: "列表中有重复项",
+}
+
+
 def _message(error: ValidationError) -> str:
-    hint = error.schema.get("description", "")
+    hint = error.schema.get("description", "") if error.absolute_path else ""
     hint = f"（{hint}）" if hint else ""
     kind, wanted, value = error.validator, error.validator_value, error.instance
     if kind == "required":
@@ -59,23 +71,11 @@ def _message(error: ValidationError) -> str:
     if kind == "additionalProperties":
         extra = sorted(str(k) for k in value if k not in error.schema.get("properties", {}))
         return f"未知字段「{'、'.join(echo(k) for k in extra)}」（拼写错误？）"
-    if kind == "enum":
-        return f"取值「{echo(value)}」无效，只能是：{'、'.join(map(str, wanted))}"
-    if kind == "const":
-        return f"取值「{echo(value)}」无效，只能是「{wanted}」"
     if kind == "pattern":
         why = odd_characters(value) if isinstance(value, str) else ""
         return f"格式不对：{why or '「' + echo(value) + '」'}{hint}"
-    if kind == "maxItems":
-        return f"过多：共 {len(value)} 项，最多 {wanted} 项{hint}"
-    if kind == "minItems":
-        return f"不能为空，至少 {wanted} 项{hint}"
-    if kind == "minLength":
-        return f"过短：至少 {wanted} 个字{hint}"
-    if kind == "maxLength":
-        return f"过长：共 {len(value)} 个字，不能超过 {wanted} 个字{hint}"
-    if kind == "uniqueItems":
-        return "列表中有重复项"
+    if kind in _PLAIN:
+        return _PLAIN[kind](value, wanted) + hint
     return f"不符合格式要求{hint}"
 
 

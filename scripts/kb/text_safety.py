@@ -17,6 +17,8 @@ _NAMES = {
 # C0/C1 controls except tab and line ends, DEL, zero-width and bidirectional formatting characters.
 INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064"
                           "\u2066-\u2069\ufeff]")
+# What the YAML parser itself cannot read, so it must be found in the raw lines: C0/C1 controls and DEL.
+UNREADABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Look-alikes that break an ID when typed with a Chinese input method.
 FULL_WIDTH_RE = re.compile("[\u3000\uff01-\uff5e]")
 
@@ -34,7 +36,7 @@ def _where(value: str, index: int) -> str:
 
 
 def invisible_message(value: str) -> str | None:
-    """「JY-03​」末尾有一个看不见的零宽空格 — or None when the text is clean."""
+    """「JY-03\u200b」末尾有一个看不见的零宽空格 — or None when the text is clean."""
     match = INVISIBLE_RE.search(value)
     if match is None:
         return None
@@ -56,10 +58,13 @@ def odd_characters(value: str) -> str:
     return ""
 
 
-def invisible_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, message) for each line of a source text that holds an invisible character."""
+def invisible_lines(text: str, only_unreadable: bool = False) -> list[tuple[int, str]]:
+    """(line number, message) for each line of a source text that holds an invisible character
+    (with only_unreadable, just the control characters a YAML parser would choke on)."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if only_unreadable and not UNREADABLE_RE.search(line):
+            continue
         message = invisible_message(line.strip())
         if message:
             found.append((number, message))

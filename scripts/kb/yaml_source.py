@@ -185,7 +185,7 @@ def load_yaml(path: Path, display: str) -> tuple[object | None, list[Problem]]:
 def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[object | None, list[Problem]]:
     """Parse YAML text; `first_line` shifts line numbers (front matter starts on line 2 of its page)."""
     slips = [Problem(display, n + first_line - 1, "（YAML 格式）", message)
-             for n, message in invisible_lines(text)]
+             for n, message in invisible_lines(text, only_unreadable=True)]
     for number, line in enumerate(text.split("\n"), start=first_line):
         slips += [Problem(display, number, "（YAML 格式）", template.format(n=number))
                   for pattern, template in _LINE_SLIPS if pattern.match(line)]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..basis import basis_text
 from ..checklists import Checklist
 from ..ids import Registry
 from ..natures import NATURES
-from ..basis import basis_text
 
 COLUMNS = ["清单编号", "清单名称", "分组", "检查项编号", "检查内容", "性质", "可选结果", "检查方法", "依据",
            "调研所见问题", "证明材料", "检查结果", "备注"]

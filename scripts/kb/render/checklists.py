@@ -7,15 +7,22 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..basis import basis_links
 from ..checklists import Checklist, Item
 from ..ids import Registry
 from ..natures import NATURES, Nature
-from ..basis import basis_links
 from .env import render
 
+
+@dataclass(frozen=True)
+class Mode:
+    name: str
+    meaning: str
+
+
 MODES = {
-    "READ-DO": "边读边做（按顺序逐项执行）",
-    "DO-CONFIRM": "做后核对（工作完成后逐项对照检查）",
+    "READ-DO": Mode("边读边做", "按顺序逐项执行"),
+    "DO-CONFIRM": Mode("做后核对", "工作完成后逐项对照检查"),
 }
 _CN_NUMBERS = "一二三四五六七八九十"
 

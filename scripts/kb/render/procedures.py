@@ -7,9 +7,9 @@ import posixpath
 
 from markupsafe import Markup
 
+from ..basis import basis_links
 from ..ids import Registry
 from ..pages import PageMeta
-from ..basis import basis_links
 from .env import render
 
 KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废（废止）"}

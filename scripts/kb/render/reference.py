@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..basis import basis_links
 from ..glossary import Retired, Term
 from ..ids import Registry, natural_key
-from ..basis import basis_links
 from .env import render
 
 GLOSSARY_PAGE = "glossary/index.md"

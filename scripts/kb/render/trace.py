@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from ..idkinds import IdKind
@@ -16,11 +18,20 @@ def _links(targets: list[Target]) -> Markup:
     return Markup("、".join(t.link_from(MATRIX_PAGE) for t in ordered) or "—")
 
 
-def _row(target: Target, citing: list[Target]) -> dict:
-    return {"link": Markup(target.link_from(MATRIX_PAGE)), "title": target.title,
-            "survey": _links([t for t in citing if t.kind in (IdKind.ADVICE, IdKind.LESSON)]),
-            "steps": _links([t for t in citing if t.kind is IdKind.STEP]),
-            "items": _links([t for t in citing if t.kind is IdKind.ITEM])}
+@dataclass
+class Row:
+    link: Markup
+    title: str
+    survey: Markup
+    steps: Markup
+    items: Markup
+
+
+def _row(target: Target, citing: list[Target]) -> Row:
+    return Row(Markup(target.link_from(MATRIX_PAGE)), target.title,
+               _links([t for t in citing if t.kind in (IdKind.ADVICE, IdKind.LESSON)]),
+               _links([t for t in citing if t.kind is IdKind.STEP]),
+               _links([t for t in citing if t.kind is IdKind.ITEM]))
 
 
 def matrix_page(registry: Registry) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from scripts.kb.generate import Site
 
-
 # "-" separates words in the index; U+2010 (a hyphen that does not) keeps an ID one word. segment.js
 # rewrites a typed ID the same way.
 ID_HYPHEN = "\u2010"

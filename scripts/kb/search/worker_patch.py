@@ -16,7 +16,7 @@ SEGMENTER = Path(__file__).with_name("segment.js")
 # function fe(t,e){let r=new Set,n=new Uint16Array(t.length);…return r.has("")?new Set([t]):r}
 SEGMENT_FUNCTION = re.compile(
     r'function (?P<name>[\w$]+)\((?P<q>[\w$]+),(?P<i>[\w$]+)\)\{let [\w$]+=new Set,[\w$]+=new Uint16Array\((?P=q)\.length\);'
-    r'.*?return [\w$]+\.has\(""\)\?new Set\(\[(?P=q)\]\):[\w$]+\}', re.S)
+    r'.*?return [\w$]+\.has\(""\)\?new Set\(\[(?P=q)\]\):[\w$]+\}', re.DOTALL)
 # search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),…  — the worker's entry point for a query.
 SEARCH_ENTRY = re.compile(r'search\((?P<q>[\w$]+)\)\{if\((?P=q)=(?P=q)\.replace\(new RegExp\("\\\\p\{sc=Han\}\+"')
 MARKER = "/* kb: Chinese query segmentation */"
