@@ -159,3 +159,26 @@ def test_csv_export_reads_back_and_neutralises(tree, tmp_path):
     assert rows[2][5:7] == ["调研建议", "已采用／未采用／不适用"]
     (tmp_path / "out.csv").write_bytes(files["checklists/all-items.csv"])
     assert FORMATS["csv"].verify(tmp_path / "out.csv") == 3
+
+
+THEME_PAGE = ('<head><script>__md_scope=new URL(".",location)</script><script id="__config" type="application/json">{}'
+              '</script></head><body><p>正文 &lt;script&gt;</p><script src="assets/javascripts/bundle.js"></script></body>')
+
+
+def test_whole_page_scan_allows_the_theme():
+    from scripts.kb.html_safety import page_findings
+
+    assert page_findings(THEME_PAGE) == []
+
+
+@pytest.mark.parametrize("injected", [
+    "<script>alert(1)</script>", '<script src="https://example.com/x.js"></script>', "<iframe src=x.html></iframe>",
+    '<img src=x onerror="alert(1)">', '<a href=" javascript:alert(1)">x</a>', '<a href="data:text/html,x">x</a>',
+    '<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<object data=x></object>",
+])
+def test_whole_page_scan_finds_live_markup(injected):
+    from scripts.kb.html_safety import content_findings, page_findings
+
+    page = THEME_PAGE.replace("<p>正文", injected + "<p>正文")
+    assert page_findings(page), injected
+    assert content_findings(injected, generated=False), injected

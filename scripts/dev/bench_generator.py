@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import re
 import string
 import subprocess
 import sys
@@ -37,7 +36,8 @@ def synthetic_checklist(prefix: str, number: int) -> str:
             lines += [f"      - id: {prefix}-{item:02d}",
                       f"        text: 合成检查项{item}已按要求完成并留有记录。",
                       "        how: 查阅相关记录和文件，核对日期与签字。",
-                      f"        basis: [{BASIS[item % len(BASIS)]}, {BASIS[(item + 3) % len(BASIS)]}]"]
+                      f"        basis: [{BASIS[item % len(BASIS)]}, {BASIS[(item + 3) % len(BASIS)]}]",
+                      "        nature: 参考做法"]
     return "\n".join(lines) + "\n"
 
 
@@ -66,13 +66,18 @@ def time_build(project: Path, config: Path, strict: bool) -> float:
 
 
 def pregenerated_config(project: Path) -> Path:
-    """The same site with the generator's output written to docs/ and the hook removed."""
-    subprocess.run([sys.executable, "-m", "scripts.kb", "write", str(project / "docs")], cwd=project, check=True,
-                   capture_output=True)
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^hooks:\n(  - .*\n)+", "", text, flags=re.MULTILINE)
+    """The same site — same pages, same navigation — with the generator's output written to docs/ and the
+    hook switched off, so the difference is the hook's own work."""
+    code = ("import sys, yaml; from pathlib import Path; from mkdocs.utils.yaml import yaml_load; "
+            "from scripts.kb.generate import generate; from scripts.kb.nav import add_checklists; "
+            "site = generate(Path('docs').absolute(), Path('.').absolute()); "
+            "nav = yaml_load(open('mkdocs.yml', encoding='utf-8'))['nav']; add_checklists(nav, site.checklists); "
+            "print(yaml.safe_dump({'nav': nav}, allow_unicode=True))")
+    nav = subprocess.run([sys.executable, "-c", code], cwd=project, check=True, capture_output=True, text=True).stdout
+    subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(project / "docs"), "write",
+                    str(project / "docs")], cwd=project, check=True, capture_output=True)
     config = project / "mkdocs-pregenerated.yml"
-    config.write_text(text, encoding="utf-8")
+    config.write_text(f"INHERIT: mkdocs.yml\nhooks: []\n{nav}", encoding="utf-8")
     return config
 
 

@@ -13,6 +13,11 @@ FIELD_LABELS = {
     "evidence": "证明材料", "aliases": "检索词", "term": "术语", "category": "类别", "definition": "释义",
     "status": "状态", "effective": "施行日期", "reviewed": "最近审核", "owner": "负责部门", "checklists": "相关清单",
     "changes": "修订记录", "date": "日期", "kind": "类型", "note": "说明", "use": "改用", "reason": "原因",
+    "full_name": "单位全称", "short_name": "单位简称", "superiors": "上级党组织", "industry": "行业上级",
+    "local": "地方党委", "adoption": "采用文件", "number": "文号", "issued": "印发日期", "corrections_to": "纠错接收岗位",
+    "adopted_version": "采用版本", "values": "取值", "value": "取值", "from": "来源", "document": "出处文件",
+    "adopts": "采用", "example": "示例", "question": "问题", "unit": "计量单位", "topic": "所属工作",
+    "version": "版本", "summary": "说明",
 }
 # How the members of a list are counted, by the key that holds the list ("" is the file's top level).
 COUNTERS = {"sections": "组", "items": "项", "changes": "条", "": "条"}
