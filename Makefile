@@ -12,7 +12,11 @@ export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast lint check export bench offline screenshots system-deps clean
+.PHONY: serve build build-deps booklet editions test test-fast lint check export bench offline screenshots system-deps clean
+
+# UNIT=<code> builds or serves that unit's edition (docs/units/<code>.yml); without it, the reference text.
+UNIT ?=
+export KB_UNIT := $(UNIT)
 
 # A venv whose pip does not run (e.g. an interrupted creation) is made again from scratch.
 $(VENV)/.runtime: requirements.txt
@@ -26,11 +30,19 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 
 ## serve: build and serve on http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.runtime
-	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
+	KB_DOWNLOADS=0 $(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
-## build: strict build into site/ (replaced only when the whole build succeeds)
-build: $(VENV)/.runtime
-	$(PY) -m scripts.build_site site
+## build: strict build into site/ (replaced only when the whole build succeeds); UNIT=<code> for a unit's edition
+build: $(VENV)/.runtime build-deps
+	KB_DOWNLOADS=1 $(PY) -m scripts.build_site site
+
+## editions: every unit profile built into dist/<code>/ with dist/<code>.zip
+editions: $(VENV)/.runtime build-deps
+	KB_DOWNLOADS=1 $(PY) -m scripts.editions dist
+
+## booklet: the training booklets and per-list PDFs alone, into dist/export (the build makes them too)
+booklet: $(VENV)/.test build-deps
+	$(PY) -m scripts.kb export --format pdf --verify dist/export
 
 ## check: validate checklists, glossary and procedure metadata without building
 check: $(VENV)/.runtime
@@ -66,6 +78,10 @@ screenshots: $(VENV)/.test system-deps
 
 system-deps:
 	bash scripts/install_system_deps.sh
+
+# What the PDF downloads need (Pango for WeasyPrint, CJK fonts), without the browser the tests need.
+build-deps:
+	bash scripts/install_system_deps.sh --build
 
 clean:
 	rm -rf site site.old .build-* dist screenshots

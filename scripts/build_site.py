@@ -1,10 +1,12 @@
 """Strict build that replaces the output folder only when the whole build succeeded.
 
 MkDocs cleans site/ before it renders, and --strict aborts only after writing: a failed build would
-otherwise leave a half-written site. Here it builds into a sibling temp folder and swaps at the end."""
+otherwise leave a half-written site. Here it builds into a sibling temp folder and swaps at the end.
+`KB_UNIT` in the environment (`make build UNIT=…`) builds that unit's edition instead of the reference."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -14,25 +16,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+@contextlib.contextmanager
+def staged(out: Path):
+    """Yields an empty sibling folder; `commit()` on the result swaps it in as `out`, else it is removed."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
-    try:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                                 "-f", str(config), "-d", str(staging)], check=False)
-        if result.returncode != 0:
-            print(f"构建失败，{out} 保持原样。", file=sys.stderr)
-            return result.returncode
+
+    def commit() -> None:
         old = out.with_name(out.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
             out.rename(old)
         staging.rename(out)
         shutil.rmtree(old, ignore_errors=True)
-        return 0
+
+    try:
+        yield staging, commit
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+    with staged(out) as (staging, commit):
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                                 "-f", str(config), "-d", str(staging)], check=False)
+        if result.returncode != 0:
+            print(f"构建失败，{out} 保持原样。", file=sys.stderr)
+            return result.returncode
+        commit()
+        return 0
 
 
 if __name__ == "__main__":

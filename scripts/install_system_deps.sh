@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the browser tests and screenshots need (Chromium, CJK fonts, pdftoppm),
-# only when missing.
+# Installs the Debian packages the project needs, only when missing:
+#   --build   what a site build needs for its PDF downloads (Pango for WeasyPrint, CJK fonts);
+#   (none)    that, plus what the browser tests and screenshots need (Chromium, pdftoppm).
 set -euo pipefail
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-command -v pdftoppm >/dev/null || need+=(poppler-utils)
 # No pipe into grep -q here: under pipefail its early exit makes fc-list die of SIGPIPE and look missing.
 [ -n "$(fc-list 'Noto Sans CJK SC' family 2>/dev/null)" ] || need+=(fonts-noto-cjk fontconfig)
+[ -n "$(ldconfig -p 2>/dev/null | grep 'libpangoft2-1.0.so.0')" ] || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "${1:-}" != "--build" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v pdftoppm >/dev/null || need+=(poppler-utils)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "安装系统依赖：${need[*]}"
 sudo=""

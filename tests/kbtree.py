@@ -14,7 +14,8 @@ from scripts.kb.generate import Site, collect, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ("checklists/checklist.schema.json", "glossary/terms.schema.json", "glossary/retired.schema.json",
-           "procedures/procedure.schema.json")
+           "procedures/procedure.schema.json", "basis/local-requirements.schema.json", "basis/releases.schema.json",
+           "units/unit.schema.json")
 
 CHECKLIST = """\
 id: QD-XX
@@ -48,6 +49,37 @@ sections:
         how: 查阅会议记录的签字栏。
         basis: [GC-XX]
         nature: 参考做法
+      - id: XX-04
+        text: 会议记录按本单位规定的格式书写。
+        how: 对照本单位规定的格式（{{BDW-XX-1}}）查阅会议记录。
+        basis: [BDW-XX-1]
+        nature: 本单位要求
+"""
+
+UNIT = """\
+full_name: 示例市某单位党委
+short_name: 示例单位
+example: true
+superiors:
+  industry: 示例行业上级党组
+  local: 示例市直机关工委
+adoption:
+  title: 关于采用党建工作规范的通知
+  number: 示党发〔2026〕1号
+  issued: 2026-12-01
+  effective: 2027-01-01
+corrections_to: 党委办公室
+adopted_version: "2026.11"
+values:
+  BDW-XX-1:
+    - value: 示例格式甲
+      from: 行业上级
+      document: 示例行业记录规范
+      number: 示行〔2025〕3号
+    - value: 示例格式乙
+      from: 地方党委
+      document: 示例地方记录规范
+adopts: [XX-03]
 """
 
 FILES = {
@@ -90,11 +122,21 @@ changes:
 
 - **依据**：[[WT-01.1]]
 - **性质**：调研建议
+
+### GC-XX-3 按本单位格式记录 {#GC-XX-3}
+
+格式：{{BDW-XX-1}}
+
+- **依据**：[[BDW-XX-1]]
+- **性质**：本单位要求
 """,
     "checklists/01-xx.yml": CHECKLIST,
     "glossary/terms.yml": "- id: SY-01\n  term: 支委会\n  category: 组织生活\n  definition: 党支部委员会会议的简称。\n"
                           "  basis: [FG-ZB-12]\n",
     "glossary/retired.yml": "- term: 多头领导\n  use: 多重领导\n  reason: 调研报告原文用多重领导。\n",
+    "basis/local-requirements.yml": "- id: BDW-XX-1\n  topic: 会议记录\n  question: 会议记录应采用什么格式？\n",
+    "basis/releases.yml": "- version: \"2026.11\"\n  date: 2026-11-27\n  summary: 首次发布的参考文本。\n",
+    "units/demo.yml": UNIT,
 }
 
 
@@ -117,17 +159,21 @@ def write_tree(base: Path, changes: dict[str, str | bytes | None] | None = None)
     return docs
 
 
-def problems_of(docs: Path, full: bool = False) -> list[Problem]:
+def problems_of(docs: Path, full: bool = False, unit: str | None = None) -> list[Problem]:
     """The problems `collect` (or `generate`, with full=True) reports for a tree; [] when it is valid."""
     try:
-        (generate if full else collect)(docs, docs.parent)
+        if full:
+            generate(docs, docs.parent, unit, downloads=False)
+        else:
+            collect(docs, docs.parent, unit)
     except KbError as exc:
         return exc.problems
     return []
 
 
-def site_of(docs: Path) -> Site:
-    return generate(docs, docs.parent)
+def site_of(docs: Path, unit: str | None = None, downloads: bool = False) -> Site:
+    """The generated site of a tree; PDF and Office downloads only when a test asks (they take seconds)."""
+    return generate(docs, docs.parent, unit, downloads)
 
 
 def one_problem(docs: Path, full: bool = False) -> Problem:

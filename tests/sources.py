@@ -4,6 +4,7 @@ Markdown — deliberately not through scripts/kb, so a bug in our loader cannot 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -57,3 +58,17 @@ def text_of(html: str) -> str:
 
 def html_path(src: str) -> str:
     return src[:-3] + ".html"
+
+
+def squeeze(text: str) -> str:
+    """Comparable text from a PDF: PDF extraction maps some Han glyphs to Kangxi radicals (⽉ for 月), NFKC
+    undoes that; whitespace and the answer words (printed beside the item text) are dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2015", "\u2014")
+    return re.sub(r"\s+|不符合|符合|不适用|已采用|未采用|备注:", "", text)
+
+
+def on_paper(expected: str, page_text: str) -> bool:
+    """True when `expected` was printed. A few simplified glyphs (长 as ⻓) come back from the PDF as
+    CJK Radicals Supplement characters that NFKC leaves alone, so any of those may stand for any Han character."""
+    pattern = "".join(f"(?:{re.escape(ch)}|[\u2e80-\u2eff])" for ch in squeeze(expected))
+    return re.search(pattern, page_text) is not None

@@ -16,7 +16,7 @@ def kb(*args: str) -> subprocess.CompletedProcess:
 def test_check_passes_on_a_valid_tree(tree):
     result = kb("--docs", str(tree()), "check")
     assert result.returncode == 0, result.stderr
-    assert "校验通过：1 份清单、3 个检查项" in result.stdout
+    assert "校验通过：1 份清单、4 个检查项" in result.stdout
 
 
 def test_check_reports_every_problem_in_chinese_and_exits_1(tree):
@@ -35,7 +35,7 @@ def test_export_verify_reads_every_file_back(tree, tmp_path):
     out = tmp_path / "out"
     result = kb("--docs", str(tree()), "export", "--format", "csv", "--verify", str(out))
     assert result.returncode == 0, result.stderr
-    assert "checklists/xx.csv：读回 3 项，一致" in result.stdout
+    assert "checklists/xx.csv：读回 4 项，一致" in result.stdout
     assert (out / "checklists" / "all-items.csv").exists()
 
 

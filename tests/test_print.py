@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from sources import checklists
+from sources import checklists, on_paper, squeeze
 
 CHECKLISTS = checklists()
 
@@ -16,20 +14,6 @@ CHECKLISTS = checklists()
 def cn(iso: str) -> str:
     year, month, day = (int(p) for p in str(iso).split("-"))
     return f"{year}年{month}月{day}日"
-
-
-def squeeze(text: str) -> str:
-    """Comparable text: PDF extraction maps some Han glyphs to Kangxi radicals (⽉ for 月), NFKC undoes that."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2015", "\u2014")
-    # The result column sits beside the item text, so its words can land between two wrapped lines.
-    return re.sub(r"\s+|不符合|符合|不适用|已采用|未采用|备注:", "", text)
-
-
-def on_paper(expected: str, page_text: str) -> bool:
-    """True when `expected` was printed. A few simplified glyphs (长 as ⻓) come back from the PDF as
-    CJK Radicals Supplement characters that NFKC leaves alone, so any of those may stand for any Han character."""
-    pattern = "".join(f"(?:{re.escape(ch)}|[\u2e80-\u2eff])" for ch in squeeze(expected))
-    return re.search(pattern, page_text) is not None
 
 
 @pytest.fixture(scope="module")

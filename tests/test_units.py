@@ -152,13 +152,13 @@ def test_csv_export_reads_back_and_neutralises(tree, tmp_path):
     docs = tree({"checklists/01-xx.yml": CHECKLIST.replace("text: 会议记录由记录人签字。", 'text: "=HYPERLINK(1)签字"')})
     files = FORMATS["csv"].render(site_of(docs))
     rows = list(csv.reader(io.StringIO(files["checklists/xx.csv"].decode("utf-8-sig"))))
-    assert [r[3] for r in rows[1:]] == ["XX-01", "XX-02", "XX-03"]
+    assert [r[3] for r in rows[1:]] == ["XX-01", "XX-02", "XX-03", "XX-04"]
     assert rows[3][4] == "'=HYPERLINK(1)签字"
     assert rows[1][5:9] == ["法规要求", "符合／不符合／不适用", "查阅近12个月支委会会议记录，逐月核对召开次数。",
                             "支部工作条例第十二条（FG-ZB-12）；调研问题 WT-01.1"]
     assert rows[2][5:7] == ["调研建议", "已采用／未采用／不适用"]
     (tmp_path / "out.csv").write_bytes(files["checklists/all-items.csv"])
-    assert FORMATS["csv"].verify(tmp_path / "out.csv") == 3
+    assert FORMATS["csv"].verify(tmp_path / "out.csv") == 4
 
 
 THEME_PAGE = ('<head><script>__md_scope=new URL(".",location)</script><script id="__config" type="application/json">{}'

@@ -311,6 +311,8 @@ def test_markup_in_aliases(tree):
     assert problem.field == "第 1 组第 1 项的「检索词」（aliases）第 1 个"
 
 
-def test_blanks_of_underscores_are_plain_text(tree):
+def test_blanks_of_underscores_are_not_markup_but_need_a_requirement_id(tree):
     text = edit("how: 查阅会议记录的签字栏。", "how: 查阅会议记录（文号____）的签字栏。")
-    assert problems_of(tree({CL: text})) == []
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "how: 查阅会议记录（文号") and "{{BDW-…}}" in problem.message
+    assert "标记" not in problem.message

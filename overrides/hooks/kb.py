@@ -29,11 +29,13 @@ from scripts.kb.html_safety import content_findings, page_findings
 from scripts.kb.ids import expand_refs
 from scripts.kb.nav import add_checklists
 from scripts.kb.pages import H1_RE
+from scripts.kb.render.local import edition_banner, expand_fills
 from scripts.kb.render.procedures import lifecycle_header
 from scripts.kb.search.aliases import search_tags
 from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
 from scripts.kb.sources import scan
 
+HOME_PAGE = "index.md"
 _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
@@ -62,13 +64,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         search.jieba_dict_user = str(Path(config.config_file_path).parent / search.jieba_dict_user)
     try:
         _options = kb_config.load(config.extra, Path(config.config_file_path).name)
-        _site = generate(Path(config.docs_dir), Path(config.config_file_path).parent)
+        _site = generate(Path(config.docs_dir), Path(config.config_file_path).parent, _options.unit(),
+                         _options.make_downloads)
     except KbError as exc:
         # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
         raise PluginError(exc.report()) from None
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site.terms)
     config.markdown_extensions.append(CjkAbbrExtension())
     add_checklists(config.nav, _site.checklists)
+    unit = _site.edition.unit
+    if unit is not None:
+        config.site_name = f"{config.site_name}（{unit.short_name}{'示例' if unit.example else ''}版）"
     return config
 
 
@@ -91,8 +97,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = page.file.src_uri
     meta = _site.pages.get(src)
     if meta is not None and meta.has_lifecycle:
-        header = lifecycle_header(meta, _site.registry, _options.today(), _options.review_period_days)
+        header = lifecycle_header(meta, _site.registry, _options.today(), _options.review_period_days, _site.edition)
         markdown = _insert_after_h1(markdown, header)
+        if _site.edition.unit is not None and page.meta.get("status") == "参考文本":
+            page.meta["status"] = "现行"
+    if src == HOME_PAGE:
+        markdown = _insert_after_h1(markdown, edition_banner(_site.local, _site.edition, src))
+    markdown = expand_fills(markdown, src, _site.registry, _site.requirements, _site.edition)
     return expand_refs(markdown, src, _site.registry)
 
 

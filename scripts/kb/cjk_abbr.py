@@ -14,6 +14,7 @@ import re
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.util import AtomicString
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 
@@ -25,44 +26,63 @@ def _pattern(term: str) -> str:
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):
+    """Walks the page once in reading order and wraps the first use of each term, outside headings.
+
+    The stock processor wraps every use and this extension used to unwrap all but the first afterwards;
+    doing only the needed work matters on a site with a thousand generated checklist pages."""
+
     def run(self, root):
-        if not self.abbrs:
-            return
+        self._remaining = sorted((t for t, title in self.abbrs.items() if title), key=len, reverse=True)
+        self._made: set[int] = set()
+        self._compile()
+        self._walk(root)
+
+    def _compile(self) -> None:
         # Longest first, so 党员活动室 wins over 党员 where both are terms.
-        terms = sorted(self.abbrs, key=len, reverse=True)
-        self.RE = re.compile("|".join(_pattern(t) for t in terms))
-        self.iter_element(root)
-        _keep_first_uses(root)
-        return
+        self.RE = re.compile("|".join(_pattern(t) for t in self._remaining)) if self._remaining else None
+
+    def _take(self, match: re.Match, tail: str):
+        term = match.group(0)
+        abbr = self.create_element(self.abbrs[term], term, tail)
+        self._made.add(id(abbr))
+        self._remaining.remove(term)
+        self._compile()
+        return abbr
+
+    def _in_text(self, el) -> None:
+        text = el.text
+        if self.RE is None or not text or isinstance(text, AtomicString):
+            return
+        match = self.RE.search(text)
+        if match:
+            abbr = self._take(match, text[match.end():])
+            el.text = text[: match.start()]
+            el.insert(0, abbr)
+            self._in_tail(abbr, el)
+
+    def _in_tail(self, el, parent) -> None:
+        text = el.tail
+        if self.RE is None or not text or isinstance(text, AtomicString):
+            return
+        match = self.RE.search(text)
+        if match:
+            abbr = self._take(match, text[match.end():])
+            el.tail = text[: match.start()]
+            parent.insert(list(parent).index(el) + 1, abbr)
+            self._in_tail(abbr, parent)
+
+    def _walk(self, el) -> None:
+        if self.RE is None or el.tag in _HEADINGS or el.tag == "abbr":
+            return
+        self._in_text(el)
+        for child in list(el):
+            if id(child) in self._made:
+                continue  # a tooltip just made: its tail was searched when it was made
+            self._walk(child)
+            self._in_tail(child, el)
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-def _keep_first_uses(root) -> None:
-    parents = {child: parent for parent in root.iter() for child in parent}
-    seen: set[str] = set()
-    for abbr in list(root.iter("abbr")):
-        ancestor, in_heading = parents.get(abbr), False
-        while ancestor is not None:
-            in_heading = in_heading or ancestor.tag in _HEADINGS
-            ancestor = parents.get(ancestor)
-        if in_heading or abbr.text in seen:
-            _unwrap(abbr, parents[abbr])
-        else:
-            seen.add(abbr.text)
-
-
-def _unwrap(element, parent) -> None:
-    """Replace an inline element by its text, joined to whatever text stands before it."""
-    text = (element.text or "") + (element.tail or "")
-    index = list(parent).index(element)
-    if index == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        previous = parent[index - 1]
-        previous.tail = (previous.tail or "") + text
-    parent.remove(element)
 
 
 class CjkAbbrExtension(Extension):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, fields
 
 from .errors import KbError, Problem, echo
@@ -20,6 +21,18 @@ class KbConfig:
     # Our Chinese search (query segmenter, ID and alias tags). False gives Material's stock search, which the
     # benchmark measures side by side on the same site.
     chinese_search: bool = True
+    # PDF, Excel and Word downloads. `make build` always makes them; KB_DOWNLOADS=0 in the environment skips
+    # them for a quick preview (`make serve`) or a test that does not look at downloads.
+    downloads: bool = True
+
+    @property
+    def make_downloads(self) -> bool:
+        return self.downloads and os.environ.get("KB_DOWNLOADS", "1") != "0"
+
+    @staticmethod
+    def unit() -> str | None:
+        """The unit whose edition is built (KB_UNIT, set by `make build UNIT=…`); None builds the reference."""
+        return os.environ.get("KB_UNIT") or None
 
     @staticmethod
     def today() -> dt.date:
@@ -36,6 +49,7 @@ _CHECKS = {
     "review_period_days": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 3650,
                            "应为 1 到 3650 之间的整数（天）"),
     "chinese_search": (lambda v: isinstance(v, bool), "应为 true 或 false"),
+    "downloads": (lambda v: isinstance(v, bool), "应为 true 或 false"),
 }
 
 
@@ -59,6 +73,10 @@ def load(extra: dict, source: str = "mkdocs.yml") -> KbConfig:
                 dt.date.fromisoformat(value)
             except ValueError:
                 problems.append(Problem("（环境变量）", None, name, f"「{echo(value)}」不是 年-月-日 格式的日期"))
+    unit = os.environ.get("KB_UNIT")
+    if unit and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,30}", unit):
+        problems.append(Problem("（环境变量）", None, "KB_UNIT",
+                                f"单位代码「{echo(unit)}」不对：只能用小写字母、数字和连字符，即 docs/units/ 中的文件名"))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and not epoch.isdigit():
         problems.append(Problem("（环境变量）", None, "SOURCE_DATE_EPOCH", f"「{echo(epoch)}」应为秒数（整数）"))

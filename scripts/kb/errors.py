@@ -17,7 +17,7 @@ FIELD_LABELS = {
     "local": "地方党委", "adoption": "采用文件", "number": "文号", "issued": "印发日期", "corrections_to": "纠错接收岗位",
     "adopted_version": "采用版本", "values": "取值", "value": "取值", "from": "来源", "document": "出处文件",
     "adopts": "采用", "example": "示例", "question": "问题", "unit": "计量单位", "topic": "所属工作",
-    "version": "版本", "summary": "说明",
+    "summary": "说明",
 }
 # How the members of a list are counted, by the key that holds the list ("" is the file's top level).
 COUNTERS = {"sections": "组", "items": "项", "changes": "条", "": "条"}

@@ -14,9 +14,13 @@ from .errors import KbError, Problem, echo
 from .glossary import Retired, Term, load_retired, load_terms
 from .idkinds import IdKind
 from .ids import Registry, Target, ref_problems, retired_message, scan_markdown
+from .local import PAGE as LOCAL_PAGE
+from .local import LocalRequirement, fill_problems, fills_in, load_local
 from .natures import nature_problem
 from .pages import PageMeta, read_page_meta
+from .releases import Release, load_releases
 from .sources import SourceTree, case_collisions, scan
+from .units import Edition, Unit, load_units, reference_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -30,7 +34,22 @@ class Site:
     terms: list[Term]
     retired: list[Retired]
     pages: dict[str, PageMeta]                                  # hand-written pages by docs-relative path
+    local: list[LocalRequirement] = field(default_factory=list)
+    releases: list[Release] = field(default_factory=list)
+    units: dict[str, Unit] = field(default_factory=dict)
+    edition: Edition = field(default_factory=Edition)
     files: dict[str, str | bytes] = field(default_factory=dict)  # generated, by docs-relative path
+
+    @property
+    def requirements(self) -> dict[str, LocalRequirement]:
+        return {r.id: r for r in self.local}
+
+
+# The bare BDW gave way to named local requirements (BDW-HJ-1 …), each with its own question.
+BARE_UNIT = "BDW"
+BARE_UNIT_MESSAGE = "请引用具体的本单位要求编号（如 BDW-HJ-1，见“本单位要求一览”），不要只写 BDW"
+# Pages where a hand-drawn blank ______ is a form's fill-in line, not a requirement left to the unit.
+FORM_PAGES = ("procedures/templates/",)
 
 
 @contextlib.contextmanager
@@ -50,7 +69,9 @@ def _basis_problems(owner: str, basis: list[str], line: int | None, display: str
                     registry: Registry) -> list[Problem]:
     problems = []
     for id_ in basis:
-        if id_ not in registry:
+        if id_ == BARE_UNIT:
+            problems.append(Problem(display, line, f"「{owner}」的「依据」（basis）", BARE_UNIT_MESSAGE))
+        elif id_ not in registry:
             problems.append(Problem(display, line, f"「{owner}」的「依据」（basis）",
                                     f"依据编号「{echo(id_)}」不存在（见“编号索引”页）"))
         elif registry[id_].retired:
@@ -88,8 +109,10 @@ def _nature_problems(site: Site) -> list[Problem]:
     return problems
 
 
-def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
-    """Read and validate all sources into a Site with its registry, or raise KbError."""
+def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Site:
+    """Read and validate all sources into a Site with its registry, or raise KbError.
+
+    `unit` names the profile (docs/units/<unit>.yml) whose edition is built; None builds the reference."""
     tree = scan(docs, root)
     registry = Registry()
     problems: list[Problem] = list(tree.problems)
@@ -126,35 +149,68 @@ def collect(docs: Path = DOCS, root: Path = ROOT) -> Site:
     for term in terms:
         registry.add(Target(term.id, term.term, "glossary/index.md", term.id, list(term.basis), term.line),
                      tree.display("glossary/terms.yml"))
+    local: list[LocalRequirement] = []
+    with last_resort(problems, tree.display("basis")):
+        local, found = load_local(tree)
+        problems += found
+    for requirement in local:
+        registry.add(Target(requirement.id, requirement.question, LOCAL_PAGE, requirement.id, line=requirement.line),
+                     tree.display("basis/local-requirements.yml"))
+    for checklist in checklists:  # a fill-in {{BDW-…}} in an item is a place where the requirement applies
+        for item in checklist.items:
+            registry[item.id].cites.extend(i for i in fills_in(item.text + item.how) if i not in item.basis)
     problems += registry.problems
 
     # References are checked only once every ID is known.
+    declared = {r.id for r in local}
     for page in pages.values():
         problems += ref_problems(page.text, page.display, registry)
         problems += page.link_problems(registry)
+        is_requirement_page = page.has_lifecycle and not page.src.startswith(FORM_PAGES)
+        problems += fill_problems(page.text, page.display, declared, blanks_allowed=not is_requirement_page)
     for checklist in checklists:
         if checklist.procedure and checklist.procedure not in registry:
             problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "「相关规程」（procedure）",
                                     f"相关规程「{checklist.procedure}」不存在"))
         for item in checklist.items:
             problems += _basis_problems(item.id, item.basis, item.lines.get("basis"), checklist.source, registry)
+            for key in ("text", "how"):
+                problems += fill_problems(getattr(item, key), checklist.source, declared,
+                                          first_line=item.lines.get(key) or 1)
     for term in terms:
         problems += _basis_problems(term.id, term.basis, term.line, tree.display("glossary/terms.yml"), registry)
 
-    site = Site(tree, registry, checklists, terms, retired, pages)
+    releases, found = load_releases(tree)
+    problems += found
+    units, found = load_units(tree)
+    problems += found
+    site = Site(tree, registry, checklists, terms, retired, pages, local, releases, units)
     if not problems:
         problems += _nature_problems(site) + _coverage_problems(registry)
+    if not problems:  # a broken source would make every profile's references look wrong
+        adoptable = {t.id for t in registry.targets.values()
+                     if t.kind in (IdKind.ITEM, IdKind.STEP) and t.nature in ("调研建议", "参考做法")}
+        for profile in units.values():
+            problems += reference_problems(profile, declared, adoptable, {r.version for r in releases})
+    edition = Edition()
+    if unit is not None:
+        if unit not in units and not any(p.file.endswith(f"/{unit}.yml") for p in problems):
+            problems.append(Problem(tree.display(f"units/{unit}.yml"), None, "（单位代码）",
+                                    f"没有单位代码为「{echo(unit)}」的单位档案（应为 docs/units/{echo(unit)}.yml）"))
+        edition = Edition(units.get(unit))
+
+    site.edition = edition
     if problems:
         raise KbError(problems)
     return site
 
 
-def generate(docs: Path = DOCS, root: Path = ROOT) -> Site:
-    """Collect, then render every generated file (Markdown pages and exports)."""
+def generate(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None, downloads: bool = True) -> Site:
+    """Collect, then render every generated file (Markdown pages and exports; PDF and Office only with downloads)."""
     from .render import render_site  # the renderers need the whole model; imported here to keep layers clear
 
-    site = collect(docs, root)
-    site.files = render_site(site)
+    site = collect(docs, root, unit)
+    site.files = render_site(site, downloads)
     problems = [Problem(site.tree.display(path), None, "（文件名）",
                         "这个位置的页面由构建自动生成，手写的同名文件会被覆盖；请改名或删除")
                 for path in sorted(set(site.files) & set(site.tree.files))]

@@ -24,6 +24,8 @@ FENCE_RE = re.compile(r"^\s*(```|~~~)")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A heading `{#FG-DZ-30 .kb-retired}` keeps a published ID's anchor; its first reference names the successor.
 RETIRED_CLASS = ".kb-retired"
+# `{{BDW-HJ-1}}`: where a unit's own requirement is filled in (see local.py); it also counts as a citation.
+FILL_RE = re.compile(r"\{\{\s*(BDW-[A-Z]{2,6}-[0-9]+)\s*\}\}")
 # The basis and nature lines of a procedure step: "- **依据**：[[FG-XJ-3]]；…" and "- **性质**：法规要求".
 BASIS_LINE_RE = re.compile(r"^\s*[-*]\s+\*\*依据\*\*[:：]")
 NATURE_LINE_RE = re.compile(r"^\s*[-*]\s+\*\*性质\*\*[:：]\s*(\S+?)\s*$")
@@ -178,7 +180,7 @@ def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id
         if holder is None:
             continue
         cited = REF_RE.findall(line)
-        holder.cites.extend(c for c in cited if c not in holder.cites)
+        holder.cites.extend(c for c in cited + FILL_RE.findall(line) if c not in holder.cites)
         if BASIS_LINE_RE.match(line):
             holder.basis.extend(c for c in cited if c not in holder.basis)
         nature = NATURE_LINE_RE.match(line)
@@ -194,6 +196,9 @@ def ref_problems(text: str, display: str, registry: Registry) -> list[Problem]:
             if not re.fullmatch(ID_RE, inner):
                 problems.append(Problem(display, number, f"[[{inner}]]",
                                         "引用格式不对：方括号内只能写一个编号，如 [[WT-02.2]]"))
+            elif inner == "BDW":
+                problems.append(Problem(display, number, f"[[{inner}]]",
+                                        "请引用具体的本单位要求编号（如 [[BDW-HJ-1]]，见“本单位要求一览”），不要只写 BDW"))
             elif inner not in registry:
                 problems.append(Problem(display, number, f"[[{inner}]]", f"引用了不存在的编号「{inner}」"))
             elif registry[inner].retired and registry[inner].origin != display:

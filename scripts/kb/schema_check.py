@@ -10,6 +10,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -19,10 +20,14 @@ from .yaml_source import line_of
 
 
 @cache
-def load_schema(path: Path) -> Draft202012Validator:
+def load_schema(path: Path) -> tuple[Draft202012Validator, object]:
+    """(jsonschema validator for messages, fastjsonschema function for the quick yes/no).
+
+    Valid files are the common case: the compiled check is ten times faster, and only a file that fails it
+    is walked again by jsonschema, whose errors carry what the Chinese messages need."""
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema), fastjsonschema.compile(schema)
 
 
 def described(value: object) -> str:
@@ -80,7 +85,12 @@ def _message(error: ValidationError) -> str:
 
 
 def schema_problems(data: object, schema_path: Path, display: str) -> list[Problem]:
-    validator = load_schema(schema_path)
+    validator, quick = load_schema(schema_path)
+    try:
+        quick(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     problems = []
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)

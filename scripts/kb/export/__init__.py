@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import csv_format
+from . import csv_format, docx_format, pdf_format, xlsx_format
 
-FORMATS: dict[str, ModuleType] = {module.NAME: module for module in (csv_format,)}
+FORMATS: dict[str, ModuleType] = {module.NAME: module for module in (csv_format, pdf_format, xlsx_format, docx_format)}
+# Made on every build, previews included; the others only when downloads are on (`make build`).
+ALWAYS = {"csv"}

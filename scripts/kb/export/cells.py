@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..basis import basis_text
 from ..checklists import Checklist
-from ..ids import Registry
-from ..natures import NATURES
+from ..local import plain_text
+from ..natures import effective
 
 COLUMNS = ["清单编号", "清单名称", "分组", "检查项编号", "检查内容", "性质", "可选结果", "检查方法", "依据",
            "调研所见问题", "证明材料", "检查结果", "备注"]
@@ -19,9 +19,17 @@ def neutral(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def rows(checklist: Checklist, registry: Registry) -> list[list[str]]:
-    return [[neutral(cell) for cell in (
-        checklist.id, checklist.title, section.title, item.id, item.text, item.nature,
-        "／".join(NATURES[item.nature].answers), item.how, basis_text(item.basis, registry),
-        item.common_issue, item.evidence, "", "")]
-        for section in checklist.sections for item in section.items]
+def rows(checklist: Checklist, site) -> list[list[str]]:
+    def plain(text: str) -> str:
+        return plain_text(text, site.requirements, site.edition)
+
+    found = []
+    for section in checklist.sections:
+        for item in section.items:
+            nature, adopted_from = effective(item.nature, item.id, site.edition)
+            label = nature.name + (f"（采用的{adopted_from}）" if adopted_from else "")
+            found.append([neutral(cell) for cell in (
+                checklist.id, checklist.title, section.title, item.id, plain(item.text), label,
+                "／".join(nature.answers), plain(item.how), basis_text(item.basis, site.registry),
+                item.common_issue, item.evidence, "", "")])
+    return found

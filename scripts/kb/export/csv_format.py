@@ -23,7 +23,7 @@ def render(site) -> dict[str, bytes]:
     files = {}
     every = []
     for checklist in site.checklists:
-        rows = cells.rows(checklist, site.registry)
+        rows = cells.rows(checklist, site)
         files[f"checklists/{checklist.slug}.csv"] = _csv_bytes(rows)
         every += rows
     files["checklists/all-items.csv"] = _csv_bytes(every)

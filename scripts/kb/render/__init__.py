@@ -5,23 +5,33 @@ exporters in ../export. Nothing here reads a source file: the model is all it ne
 
 from __future__ import annotations
 
-from ..export import FORMATS
 from ..glossary import categories
-from .checklists import checklist_index, checklist_page
+from ..local import PAGE as LOCAL_PAGE
+from .checklists import PRINT_ALL_PAGE, checklist_index, checklist_page, print_all_page
+from .local import DUAL_PAGE, VERSIONS_PAGE, dual_page, local_page, versions_page
 from .procedures import CHANGES_PAGE, changes_page
 from .reference import GLOSSARY_PAGE, IDS_PAGE, glossary_page, ids_page
 from .trace import MATRIX_PAGE, matrix_page
 
 
-def render_site(site) -> dict[str, str | bytes]:
+def render_site(site, downloads: bool = True) -> dict[str, str | bytes]:
+    """Downloads first, so the pages link exactly the files that exist (a preview may skip PDF and Office)."""
+    from ..export import ALWAYS, FORMATS  # exporters use the page renderers' helpers: import at call time
+
     files: dict[str, str | bytes] = {}
+    for name, exporter in FORMATS.items():
+        if downloads or name in ALWAYS:
+            files.update(exporter.render(site))
+    made = set(files)
     for checklist in site.checklists:
-        files[checklist.page] = checklist_page(checklist, site.registry)
-    files["checklists/index.md"] = checklist_index(site.checklists)
+        files[checklist.page] = checklist_page(checklist, site, made)
+    files["checklists/index.md"] = checklist_index(site.checklists, made)
+    files[PRINT_ALL_PAGE] = print_all_page(site)
     files[MATRIX_PAGE] = matrix_page(site.registry)
     files[GLOSSARY_PAGE] = glossary_page(site.terms, site.retired, categories(site.tree), site.registry)
     files[IDS_PAGE] = ids_page(site.registry)
     files[CHANGES_PAGE] = changes_page(site.pages)
-    for exporter in FORMATS.values():
-        files.update(exporter.render(site))
+    files[LOCAL_PAGE] = local_page(site.local, site.registry, site.edition)
+    files[DUAL_PAGE] = dual_page(site.local, site.edition)
+    files[VERSIONS_PAGE] = versions_page(site.releases, site.pages, site.edition)
     return files

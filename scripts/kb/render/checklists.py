@@ -9,9 +9,11 @@ from markupsafe import Markup
 
 from ..basis import basis_links
 from ..checklists import Checklist, Item
-from ..ids import Registry
-from ..natures import NATURES, Nature
+from ..natures import NATURES, Nature, effective
+from ..text import cn_date
+from ..units import Edition
 from .env import render
+from .local import rich_text
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,11 @@ _CN_NUMBERS = "一二三四五六七八九十"
 @dataclass
 class ItemView:
     id: str
-    text: str
-    how: str
+    text: Markup
+    how: Markup
     basis: Markup
     nature: Nature
+    adopted_from: str     # the nature before the unit adopted it ("" when not adopted)
     common_issue: str
     evidence: str
     aliases: list[str]
@@ -46,35 +49,59 @@ class SectionView:
     items: list[ItemView]
 
 
-def _item_view(item: Item, page: str, registry: Registry) -> ItemView:
-    return ItemView(item.id, item.text, item.how, basis_links(item.basis, page, registry), NATURES[item.nature],
-                    item.common_issue, item.evidence, item.aliases)
+def _item_view(item: Item, page: str, site) -> ItemView:
+    def rich(text: str) -> Markup:
+        return rich_text(text, page, site.registry, site.requirements, site.edition)
+
+    nature, adopted_from = effective(item.nature, item.id, site.edition)
+    return ItemView(item.id, rich(item.text), rich(item.how), basis_links(item.basis, page, site.registry), nature,
+                    adopted_from, item.common_issue, item.evidence, item.aliases)
 
 
-def nature_counts(items: list[Item]) -> str:
-    counts = [(name, sum(1 for i in items if i.nature == name)) for name in NATURES]
-    return "、".join(f"{name} {count} 项" for name, count in counts if count)
+def nature_counts(natures: list[str]) -> str:
+    return "、".join(f"{name} {natures.count(name)} 项" for name in NATURES if natures.count(name))
 
 
-def stamp(checklist: Checklist) -> str:
-    """The running header printed on every sheet: ID, version and date."""
-    from ..text import cn_date
+def stamp(checklist: Checklist, edition: Edition) -> str:
+    """The running header printed on every sheet: the unit (in its edition), ID, version and date."""
+    unit = f"{edition.unit.short_name}　" if edition.unit else ""
+    return f"{unit}{checklist.id}　版本 {checklist.version}　更新 {cn_date(checklist.updated)}"
 
-    return f"{checklist.id}　版本 {checklist.version}　更新 {cn_date(checklist.updated)}"
+
+# Download links on a checklist page, in the order offices use them.
+DOWNLOADS = ((".pdf", "PDF"), (".xlsx", "Excel"), (".docx", "Word"), (".csv", "CSV"))
+PRINT_ALL_PAGE = "checklists/print-all.md"
 
 
-def checklist_page(checklist: Checklist, registry: Registry) -> str:
-    page = checklist.page
-    sections = [SectionView(_CN_NUMBERS[n], s.title, [_item_view(i, page, registry) for i in s.items])
+def _body_values(checklist: Checklist, site, page: str) -> dict:
+    sections = [SectionView(_CN_NUMBERS[n], s.title, [_item_view(i, page, site) for i in s.items])
                 for n, s in enumerate(checklist.sections)]
-    used = {i.nature for i in checklist.items}
-    return render("checklist.md.j2", c=checklist, sections=sections, mode=MODES[checklist.mode],
-                  title_json=Markup(json.dumps(checklist.title, ensure_ascii=False)),
-                  procedure=basis_links([checklist.procedure], page, registry) if checklist.procedure else "",
-                  nature_counts=nature_counts(checklist.items),
-                  legend=[n for n in NATURES.values() if n.name in used], stamp=stamp(checklist))
+    natures = [view.nature.name for section in sections for view in section.items]
+    return {"c": checklist, "sections": sections, "mode": MODES[checklist.mode],
+            "procedure": basis_links([checklist.procedure], page, site.registry) if checklist.procedure else "",
+            "nature_counts": nature_counts(natures), "legend": [n for n in NATURES.values() if n.name in natures],
+            "edition_name": site.edition.unit.full_name if site.edition.unit else "参考文本"}
 
 
-def checklist_index(checklists: list[Checklist]) -> str:
-    return render("checklist-index.md.j2", checklists=checklists,
+def checklist_page(checklist: Checklist, site, made: set[str]) -> str:
+    page = checklist.page
+    links = [(label, f"{checklist.slug}{suffix}") for suffix, label in DOWNLOADS
+             if f"checklists/{checklist.slug}{suffix}" in made]
+    return render("checklist.md.j2", **_body_values(checklist, site, page), level=1, anchor="", prefix="",
+                  title_json=Markup(json.dumps(checklist.title, ensure_ascii=False)), stamp=stamp(checklist, site.edition),
+                  downloads=links, complete=len(links) == len(DOWNLOADS))
+
+
+def print_all_page(site) -> str:
+    """Every checklist on one page, each from a new sheet, for those who print from the browser."""
+    bodies = [render("checklist-body.md.j2", **_body_values(c, site, PRINT_ALL_PAGE), level=2, anchor=f"print-{c.id}",
+                     prefix=f"{c.id}-", downloads=None, complete=True) for c in site.checklists]
+    return render("print-all.md.j2", bodies=[Markup(b) for b in bodies], checklists=site.checklists)
+
+
+def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
+    booklets = [(name, path.split("/", 1)[1]) for name, path in (("讲师版", "checklists/booklet-trainer.pdf"),
+                                                                  ("学员版", "checklists/booklet-student.pdf"))
+                if path in made]
+    return render("checklist-index.md.j2", checklists=checklists, booklets=booklets,
                   total=sum(len(c.items) for c in checklists))

@@ -31,11 +31,25 @@ def environment() -> Environment:
     env.filters["attr"] = lambda value: Markup(attr(str(value)))
     env.filters["cn_date"] = cn_date
     env.filters["css_string"] = css_string
+    env.globals["h"] = lambda level: Markup("#" * level)  # a Markdown heading marker, not text to escape
     return env
 
 
 def render(name: str, **values: object) -> str:
     return environment().get_template(name).render(**values)
+
+
+@lru_cache(maxsize=1)
+def html_environment() -> Environment:
+    """For whole HTML documents (the PDF booklet): HTML escaping only, no Markdown escapes."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["cn_date"] = cn_date
+    return env
+
+
+def render_html(name: str, **values: object) -> str:
+    return html_environment().get_template(name).render(**values)
 
 
 def css_string(value: str) -> Markup:

@@ -10,22 +10,28 @@ from markupsafe import Markup
 from ..basis import basis_links
 from ..ids import Registry
 from ..pages import PageMeta
+from ..units import Edition
 from .env import render
 
 KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废（废止）"}
 CHANGES_PAGE = "procedures/changes.md"
 
 
-def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_days: int) -> str:
+def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_days: int,
+                     edition: Edition | None = None) -> str:
     """Markdown placed under the page's h1: status, version, dates, owner, and any warning banner.
 
     Stale on the build day: the warning is part of the page. Otherwise kb.js adds the same warning once the
     reader's own day passes the period (a copied site may be read long after it was built)."""
     meta = page.meta
+    unit = edition.unit if edition else None
+    # In a unit's edition the procedure is that unit's standard in force, under its adoption document.
+    status = "现行" if unit and meta["status"] == "参考文本" else meta["status"]
     age = (today - dt.date.fromisoformat(meta["reviewed"])).days
     related = basis_links(meta["checklists"], page.src, registry) if meta.get("checklists") else ""
-    return render("lifecycle.md.j2", status=meta["status"], page_id=page.id, version=meta["version"],
-                  effective=meta.get("effective"), reviewed=meta["reviewed"], owner=meta["owner"],
+    return render("lifecycle.md.j2", status=status, page_id=page.id, version=meta["version"], unit=unit,
+                  effective=unit.effective if unit else meta.get("effective"), reviewed=meta["reviewed"],
+                  owner=meta["owner"],
                   review_days=review_days, related=related, kind_names=KIND_NAMES,
                   last=max(page.changes, key=lambda c: c.date),
                   stale=stale_warning(meta["reviewed"], review_days) if age > review_days else "",

@@ -1,0 +1,119 @@
+"""PDF: the training booklet (讲师版 and 学员版) and one PDF per checklist, laid out with CSS paged media by
+WeasyPrint (margin boxes for the running header and "第 x 页 共 y 页", target-counter for the table of
+contents, so the page a reader's PDF viewer shows is the page the contents name). Fonts are embedded.
+
+WeasyPrint needs Debian's Pango libraries (scripts/install_system_deps.sh installs them); it is imported
+only when PDFs are made, so a preview that switches downloads off runs without them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+
+from ..basis import basis_label, basis_text
+from ..ids import REF_RE, split_front_matter
+from ..local import FILL_RE, plain_text
+from ..natures import effective
+from ..render.checklists import MODES, stamp
+from ..render.env import TEMPLATES, render_html
+from ..text import cn_date
+
+NAME = "pdf"
+BOOKLETS = {"trainer": "checklists/booklet-trainer.pdf", "student": "checklists/booklet-student.pdf"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str
+    name: str
+    method: bool       # print 检查方法
+    teaching: bool     # print the basis and what the survey saw
+    lines: int         # ruled lines of about 8 mm for 备注
+    note: str
+
+
+TRAINER = Variant("trainer", "讲师版", True, True, 2, "讲师版列出每个检查项的检查方法、依据和调研所见问题，供备课和讲解使用。")
+STUDENT = Variant("student", "学员版", False, False, 3, "学员版只列检查项，留出更多书写空间，供学员练习使用。")
+# The per-list PDF is the inspection sheet: what is checked and how, and room to write; it keeps the page
+# budget of the printed checklist (up to 12 items on one A4 sheet, up to 24 on two).
+SHEET = Variant("sheet", "检查表", True, False, 2, "")
+
+
+def _list_view(checklist, site) -> dict:
+    def plain(text: str) -> str:  # on paper a blank reads "______学时（BDW-ZXZ-1）"; the question is in the list
+        return plain_text(text, site.requirements, site.edition, short=True)
+
+    sections = []
+    for section in checklist.sections:
+        items = []
+        for item in section.items:
+            nature, _ = effective(item.nature, item.id, site.edition)
+            items.append({"id": item.id, "text": plain(item.text), "how": plain(item.how),
+                          "basis": basis_text(item.basis, site.registry), "common_issue": item.common_issue,
+                          "nature": nature.name, "answers": nature.answers})
+        sections.append({"title": section.title, "entries": items})
+    return {"id": checklist.id, "anchor": checklist.id, "title": checklist.title, "version": checklist.version,
+            "updated": checklist.updated, "count": len(checklist.items), "mode": MODES[checklist.mode].name,
+            "stamp": stamp(checklist, site.edition), "sections": sections}
+
+
+_LINES_RE = re.compile(r'style="--lines:\s*(\d+)"')
+
+
+def _template_view(page, site) -> dict:
+    """A blank template page as HTML: its Markdown body with references shown as their names."""
+    _, body, _ = split_front_matter(page.text)
+    body = re.sub(r"^#\s.*$", "", body, count=1, flags=re.MULTILINE)  # the title is printed by the booklet
+    body = FILL_RE.sub(lambda m: plain_text(m.group(0), site.requirements, site.edition), body)
+    body = REF_RE.sub(lambda m: basis_label(site.registry[m.group(1)]), body)
+    html = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
+    html = _LINES_RE.sub(lambda m: f'style="height: {int(m.group(1)) * 8}mm"', html)
+    return {"id": page.id, "anchor": page.id, "title": page.title, "version": page.meta.get("version", ""),
+            "html": Markup(html)}
+
+
+def _basis_rows(checklists, site) -> list[dict]:
+    cited = sorted({b for c in checklists for i in c.items for b in i.basis})
+    return [{"id": id_, "label": basis_label(site.registry[id_]), "title": site.registry[id_].title} for id_ in cited]
+
+
+def _document(site, lists, variant: Variant, cover: bool) -> str:
+    release = site.releases[-1]
+    unit = site.edition.unit
+    edition_name = unit.full_name if unit else "参考文本"
+    edition_line = (f"{unit.full_name}依据《{unit.adoption_title}》（{unit.adoption_number}）采用，"
+                    f"自{cn_date(unit.effective)}起施行。" + ("示例单位，仅供演示。" if unit.example else "")
+                    if unit else "本手册是参考文本：依据2020年调研报告和已核对的法规编写，单位正式采用后才作为本单位的标准执行。")
+    templates = [_template_view(p, site) for src, p in sorted(site.pages.items())
+                 if src.startswith("procedures/templates/") and p.id] if cover else []
+    return render_html("booklet.html.j2", title=f"基层党建工作检查清单 {variant.name}", variant=variant,
+                       css=Markup((TEMPLATES / "booklet.css").read_text(encoding="utf-8")), cover=cover,
+                       edition_name=edition_name, edition_line=edition_line, version=release.version,
+                       date=release.date, lists=[_list_view(c, site) for c in lists], templates=templates,
+                       basis=_basis_rows(lists, site)).replace("<body ", f'<body data-edition="{edition_name}" ', 1)
+
+
+def _pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+
+
+def render(site) -> dict[str, bytes]:
+    files = {BOOKLETS["trainer"]: _pdf(_document(site, site.checklists, TRAINER, cover=True)),
+             BOOKLETS["student"]: _pdf(_document(site, site.checklists, STUDENT, cover=True))}
+    for checklist in site.checklists:
+        files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False))
+    return files
+
+
+def verify(path: Path) -> int:
+    """Checklist items printed in a PDF, counted from its text (an item ID at the start of a table row)."""
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return len(set(re.findall(r"^([A-Z]{2,6}-\d{2})\b", text, re.MULTILINE)))

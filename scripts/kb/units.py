@@ -1,0 +1,142 @@
+"""Unit profiles (docs/units/<code>.yml) and the edition a build produces.
+
+The reference edition leaves every local requirement blank and presents the procedures as 参考文本. A unit
+edition fills in the unit's values with their source, presents procedures as 现行 under the unit's adoption
+document, and lays side by side the values its two superiors (行业上级 and 地方党委) set differently — the
+survey's third lesson (TH-03)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .checklists import markup_problems
+from .errors import Problem, echo
+from .schema_check import date_problems, schema_problems
+from .sources import SourceTree
+from .yaml_source import line_of, load_yaml
+
+FOLDER = "units"
+SCHEMA = "units/unit.schema.json"
+CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,30}$")
+
+
+@dataclass(frozen=True)
+class Value:
+    value: str
+    source: str       # 行业上级 / 地方党委 / 本单位
+    document: str
+    number: str = ""
+
+    @property
+    def citation(self) -> str:
+        return f"{self.source}：{self.document}" + (f"（{self.number}）" if self.number else "")
+
+
+@dataclass
+class Unit:
+    code: str
+    full_name: str
+    short_name: str
+    industry: str
+    local: str
+    adoption_title: str
+    adoption_number: str
+    issued: str
+    effective: str
+    corrections_to: str
+    adopted_version: str
+    example: bool = False
+    values: dict[str, list[Value]] = field(default_factory=dict)
+    adopts: set[str] = field(default_factory=set)
+    source: str = ""
+    lines: dict = field(default_factory=dict)
+
+    def differs(self, id_: str) -> bool:
+        """The two superiors set different values for the same requirement."""
+        given = {v.source: v.value for v in self.values.get(id_, [])}
+        return "行业上级" in given and "地方党委" in given and given["行业上级"] != given["地方党委"]
+
+
+@dataclass
+class Edition:
+    """What a build publishes: the reference text, or one unit's own standard."""
+
+    unit: Unit | None = None
+
+    @property
+    def is_reference(self) -> bool:
+        return self.unit is None
+
+    def values(self, id_: str) -> list[Value]:
+        return [] if self.unit is None else self.unit.values.get(id_, [])
+
+    def adopted(self, id_: str) -> bool:
+        return self.unit is not None and id_ in self.unit.adopts
+
+
+def _load_one(tree: SourceTree, rel: str) -> tuple[Unit | None, list[Problem]]:
+    display = tree.display(rel)
+    data, problems = load_yaml(tree.path(rel), display)
+    if data is None or problems:
+        return None, problems or [Problem(display, None, "（文件）", "文件为空")]
+    problems = schema_problems(data, tree.path(SCHEMA), display)
+    if problems:
+        return None, problems
+    problems = markup_problems(data, display)
+    problems += date_problems(data, [["adoption", "issued"], ["adoption", "effective"]], display)
+    code = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    adoption, superiors = data["adoption"], data["superiors"]
+    values = {id_: [Value(v["value"], v["from"], v["document"], v.get("number", "")) for v in given]
+              for id_, given in (data.get("values") or {}).items()}
+    unit = Unit(code, data["full_name"], data["short_name"], superiors["industry"], superiors["local"],
+                adoption["title"], adoption["number"], adoption["issued"], adoption["effective"],
+                data["corrections_to"], data["adopted_version"], bool(data.get("example")), values,
+                set(data.get("adopts") or []), display, {"values": data.get("values"), "data": data})
+    return unit, problems
+
+
+def load_units(tree: SourceTree) -> tuple[dict[str, Unit], list[Problem]]:
+    """Every profile in docs/units/, by code; the folder holds profiles and their schema only."""
+    units: dict[str, Unit] = {}
+    problems: list[Problem] = []
+    names: dict[str, str] = {}
+    for rel in (f for f in tree.files if f.startswith(FOLDER + "/") and f != SCHEMA):
+        display = tree.display(rel)
+        name = rel[len(FOLDER) + 1:]
+        code = name.rsplit(".", 1)[0]
+        if "/" in name or not name.endswith((".yml", ".yaml")):
+            problems.append(Problem(display, None, "（文件）", "docs/units/ 中只能放单位档案（单位代码.yml）"))
+            continue
+        if not CODE_RE.match(code):
+            problems.append(Problem(display, None, "（文件名）",
+                                    f"单位代码「{echo(code)}」只能用小写字母、数字和连字符（文件名就是单位代码）"))
+            continue
+        unit, found = _load_one(tree, rel)
+        problems += found
+        if unit is None:
+            continue
+        if unit.full_name in names:
+            problems.append(Problem(display, unit.lines["data"].key_lines.get("full_name"), "「单位全称」（full_name）",
+                                    f"单位全称「{unit.full_name}」与 {names[unit.full_name]} 重复"))
+        names.setdefault(unit.full_name, display)
+        units[code] = unit
+    return units, problems
+
+
+def reference_problems(unit: Unit, known: set[str], adoptable: set[str], versions: set[str]) -> list[Problem]:
+    """A profile may only name requirements, items and versions the site has."""
+    problems = []
+    data = unit.lines["data"]
+    for id_ in unit.values:
+        if id_ not in known:
+            problems.append(Problem(unit.source, line_of(data, ["values", id_]), f"「取值」（values）中的「{id_}」",
+                                    f"本单位要求「{id_}」不存在（见网站“本单位要求一览”）"))
+    for id_ in sorted(unit.adopts):
+        if id_ not in adoptable:
+            problems.append(Problem(unit.source, line_of(data, ["adopts"]), "「采用」（adopts）",
+                                    f"「{id_}」不是性质为调研建议或参考做法的检查项或规程步骤，不能“采用”"))
+    if unit.adopted_version not in versions:
+        problems.append(Problem(unit.source, line_of(data, ["adopted_version"]), "「采用版本」（adopted_version）",
+                                f"参考文本没有版本「{unit.adopted_version}」（已有：{'、'.join(sorted(versions))}）"))
+    return problems

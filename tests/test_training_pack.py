@@ -1,0 +1,95 @@
+"""The training pack read back: the booklet PDFs (contents page numbers against the pages where each list
+really starts, header and footer on every page), the per-list PDFs, the download links, and 打印全部清单.
+Expected values come from the checklist YAML files as PyYAML reads them."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sources import checklists, on_paper, soup, squeeze
+
+CHECKLISTS = checklists()
+
+
+def pages_text(path: Path) -> list[str]:
+    # PDF text extraction maps some Han glyphs to Kangxi radicals (⽉ for 月); NFKC undoes that.
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(str(path)).pages]
+
+
+@pytest.mark.parametrize("variant", ["trainer", "student"])
+def test_booklet_contents_name_the_pages_where_lists_start(site: Path, variant: str):
+    pages = pages_text(site / f"checklists/booklet-{variant}.pdf")
+    assert "培训手册" in pages[0] and ("讲师版" if variant == "trainer" else "学员版") in pages[0]
+    assert not re.search(r"第 \d+ 页", pages[0])  # the cover shows no number
+    contents = pages[1]
+    for checklist in CHECKLISTS:
+        entry = re.search(rf"{checklist['id']}\s*{re.escape(checklist['title'][:6])}.*?\.{{3,}}\s*(\d+)", contents, re.DOTALL)
+        assert entry, checklist["id"]
+        number = int(entry.group(1))
+        start = pages[number - 1]
+        assert checklist["title"][:8] in start and f"第 {number} 页 共 {len(pages)} 页" in start, checklist["id"]
+        first_item = checklist["items"][0]["id"]
+        assert first_item in start or first_item in pages[number], checklist["id"]
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"第 {number} 页 共 {len(pages)} 页" in text, number
+
+
+def test_trainer_booklet_teaches_and_student_booklet_leaves_room(site: Path):
+    trainer = "".join(pages_text(site / "checklists/booklet-trainer.pdf"))
+    student = "".join(pages_text(site / "checklists/booklet-student.pdf"))
+    assert "检查方法" in trainer and "调研所见问题" in trainer and "依据" in trainer
+    assert "检查方法" not in student and "调研所见问题" not in student
+    for text in (trainer, student):
+        for checklist in CHECKLISTS:
+            for item in checklist["items"]:
+                assert item["id"] in text, item["id"]
+        assert "空白模板" in text and "清单引用的依据" in text
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c["id"])
+def test_per_list_pdf_has_every_item_and_its_header(site: Path, checklist: dict):
+    pages = pages_text(site / f"checklists/{checklist['slug']}.pdf")
+    whole = re.sub(r"\s+", "", "".join(pages))
+    for item in checklist["items"]:
+        assert item["id"] in whole
+    for number, text in enumerate(pages, start=1):
+        assert checklist["id"] in text and f"第 {number} 页 共 {len(pages)} 页" in text
+    # The sign-off never stands alone: the last sheet carries at least one item.
+    assert any(item["id"] in pages[-1] for item in checklist["items"])
+    assert len(pages) <= (2 if len(checklist["items"]) <= 24 else 3)
+
+
+def test_checklist_pages_link_every_download(site: Path, html_pages):
+    for checklist in CHECKLISTS:
+        links = soup(html_pages[f"checklists/{checklist['slug']}.html"]).select(".kb-downloads a")
+        assert [a.get_text() for a in links] == ["PDF", "Excel", "Word", "CSV"]
+        for link in links:
+            assert (site / "checklists" / link["href"]).stat().st_size > 1000, link["href"]
+    index = soup(html_pages["checklists/index.html"])
+    assert {a["href"] for a in index.find_all("a", href=True)} >= {"booklet-trainer.pdf", "booklet-student.pdf",
+                                                                   "print-all.html"}
+
+
+def test_print_all_prints_every_list_from_a_new_sheet(browser, server):
+    page = browser.new_page()
+    page.goto(f"{server}/checklists/print-all.html")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    page.close()
+    texts = [squeeze(p.extract_text()) for p in pdf.pages]
+    # Each list's own ID line stands near the top of the sheet it starts on.
+    starts = [next(i for i, t in enumerate(texts) if f"清单编号:{c['id']}" in t[:300]) for c in CHECKLISTS]
+    assert starts == sorted(starts) and len(set(starts)) == len(CHECKLISTS)
+    for checklist, start in zip(CHECKLISTS, starts, strict=True):
+        assert on_paper(checklist["title"], texts[start]), checklist["id"]
+
+
+def test_print_all_is_not_in_the_search_index(site: Path):
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("checklists/print-all")]
