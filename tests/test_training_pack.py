@@ -93,3 +93,9 @@ def test_print_all_is_not_in_the_search_index(site: Path):
 
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("checklists/print-all")]
+
+
+def test_home_page_links_the_booklets(html_pages):
+    banner = soup(html_pages["index.html"]).select_one(".kb-edition")
+    assert {a["href"] for a in banner.find_all("a")} >= {"checklists/booklet-trainer.pdf",
+                                                         "checklists/booklet-student.pdf"}

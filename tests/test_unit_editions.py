@@ -116,3 +116,11 @@ def test_blanks_in_forms_are_fine(tree):
     form = ("---\nid: MB-XX\ntitle: 示例模板\nstatus: 参考文本\nversion: \"1.0\"\nreviewed: 2026-11-26\nowner: 组织部门\n"
             "changes:\n  - date: 2026-11-26\n    kind: 立\n    note: 首次编写本模板。\n---\n\n# 示例模板 {#MB-XX}\n\n姓名：______\n")
     assert problems_of(tree({"procedures/templates/form.md": form})) == []
+
+
+def test_a_form_line_asking_for_a_unit_requirement_needs_an_id(tree):
+    form = ("---\nid: MB-XX\ntitle: 示例模板\nstatus: 参考文本\nversion: \"1.0\"\nreviewed: 2026-11-26\nowner: 组织部门\n"
+            "changes:\n  - date: 2026-11-26\n    kind: 立\n    note: 首次编写本模板。\n---\n\n# 示例模板 {#MB-XX}\n\n"
+            "姓名：______\n\n格式按本单位要求：______\n")
+    problem = one_problem(tree({"procedures/templates/form.md": form}))
+    assert problem.line == 18 and problem.field == "（填空）"

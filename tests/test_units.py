@@ -182,3 +182,15 @@ def test_whole_page_scan_finds_live_markup(injected):
     page = THEME_PAGE.replace("<p>正文", injected + "<p>正文")
     assert page_findings(page), injected
     assert content_findings(injected, generated=False), injected
+
+
+def test_basis_lines_on_pages_show_short_names(tree):
+    from scripts.kb.basis import basis_label
+    from scripts.kb.ids import expand_refs
+
+    site = site_of(tree())
+    text = "- **依据**：[[FG-ZB-12]]；[[WT-01.1]]\n\n正文见 [[FG-ZB-12]]。\n"
+    out = expand_refs(text, "procedures/gc.md", site.registry, basis_label)
+    assert out.startswith("- **依据**：[支部工作条例第十二条](../basis/regulations.md#FG-ZB-12 ")
+    assert "[调研问题 WT-01.1](../survey/problems.md#WT-01.1 " in out
+    assert "正文见 [FG-ZB-12](../basis/regulations.md#FG-ZB-12 " in out

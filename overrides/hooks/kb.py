@@ -21,7 +21,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.kb import config as kb_config
+from scripts.kb.basis import basis_label
 from scripts.kb.cjk_abbr import CjkAbbrExtension
+from scripts.kb.downloads import BOOKLETS
 from scripts.kb.errors import KbError
 from scripts.kb.generate import Site, generate
 from scripts.kb.glossary import tooltips
@@ -102,9 +104,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if _site.edition.unit is not None and page.meta.get("status") == "参考文本":
             page.meta["status"] = "现行"
     if src == HOME_PAGE:
-        markdown = _insert_after_h1(markdown, edition_banner(_site.local, _site.edition, src))
+        booklets = [(label, path) for label, path in BOOKLETS if path in _site.files]
+        markdown = _insert_after_h1(markdown, edition_banner(_site.local, _site.edition, src, booklets))
     markdown = expand_fills(markdown, src, _site.registry, _site.requirements, _site.edition)
-    return expand_refs(markdown, src, _site.registry)
+    return expand_refs(markdown, src, _site.registry, basis_label)
 
 
 def _insert_after_h1(markdown: str, block: str) -> str:

@@ -166,8 +166,10 @@ def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Si
     for page in pages.values():
         problems += ref_problems(page.text, page.display, registry)
         problems += page.link_problems(registry)
-        is_requirement_page = page.has_lifecycle and not page.src.startswith(FORM_PAGES)
-        problems += fill_problems(page.text, page.display, declared, blanks_allowed=not is_requirement_page)
+        is_form = page.src.startswith(FORM_PAGES)
+        is_requirement_page = page.has_lifecycle and not is_form
+        problems += fill_problems(page.text, page.display, declared, blanks_allowed=not is_requirement_page,
+                                  form=is_form)
     for checklist in checklists:
         if checklist.procedure and checklist.procedure not in registry:
             problems.append(Problem(checklist.source, checklist.lines.get("procedure"), "「相关规程」（procedure）",

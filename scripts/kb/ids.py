@@ -210,13 +210,18 @@ def retired_message(target: Target) -> str:
     return f"编号「{target.id}」已停用，请改用「{target.successor or '（见该编号的说明）'}」"
 
 
-def expand_refs(text: str, page_src: str, registry: Registry) -> str:
-    """Turn each `[[ID]]` into a relative Markdown link (references were checked by `ref_problems`)."""
+def expand_refs(text: str, page_src: str, registry: Registry, basis_label=None) -> str:
+    """Turn each `[[ID]]` into a relative Markdown link (references were checked by `ref_problems`).
+
+    On a step's 依据 line the link reads as the short human name (`basis_label`), as in checklists."""
     lines = text.splitlines(keepends=True)
     in_fence = False
     for index, line in enumerate(lines):
         if FENCE_RE.match(line):
             in_fence = not in_fence
         if not in_fence and "[[" in line:
-            lines[index] = REF_RE.sub(lambda m: registry[m.group(1)].link_from(page_src), line)
+            named = basis_label is not None and BASIS_LINE_RE.match(line)
+            lines[index] = REF_RE.sub(
+                lambda m, named=named: registry[m.group(1)].link_from(
+                    page_src, basis_label(registry[m.group(1)]) if named else None), line)
     return "".join(lines)

@@ -54,8 +54,9 @@ def fills_in(text: str) -> list[str]:
 
 
 def fill_problems(text: str, display: str, known: set[str], first_line: int = 1,
-                  blanks_allowed: bool = False) -> list[Problem]:
-    """Every `{{…}}` names a declared requirement; a bare ______ is not allowed where requirements are set."""
+                  blanks_allowed: bool = False, form: bool = False) -> list[Problem]:
+    """Every `{{…}}` names a declared requirement; a bare ______ is not allowed where requirements are set,
+    nor in a form on a line that says it asks for the unit's own requirement (本单位要求)."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
         for inner in ANY_FILL_RE.findall(line):
@@ -66,7 +67,9 @@ def fill_problems(text: str, display: str, known: set[str], first_line: int = 1,
             elif match.group(1) not in known:
                 problems.append(Problem(display, number, f"{{{{{inner}}}}}",
                                         f"本单位要求「{match.group(1)}」没有在 docs/{DECLARATIONS} 中声明"))
-        if not blanks_allowed and BARE_BLANK_RE.search(FILL_RE.sub("", line)):
+        bare = BARE_BLANK_RE.search(FILL_RE.sub("", line))
+        # In a form a blank is a fill-in line, unless the line says it asks for the unit's own requirement.
+        if bare and (not blanks_allowed or (form and "本单位要求" in line)):
             problems.append(Problem(display, number, "（填空）",
                                     "这里的空白“____”是要求单位填写的要求：请在 docs/basis/local-requirements.yml "
                                     "中声明一个编号，写成 {{BDW-…}}"))

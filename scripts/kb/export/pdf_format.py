@@ -15,6 +15,7 @@ import markdown
 from markupsafe import Markup
 
 from ..basis import basis_label, basis_text
+from ..downloads import STUDENT_BOOKLET, TRAINER_BOOKLET
 from ..ids import REF_RE, split_front_matter
 from ..local import FILL_RE, plain_text
 from ..natures import effective
@@ -23,7 +24,6 @@ from ..render.env import TEMPLATES, render_html
 from ..text import cn_date
 
 NAME = "pdf"
-BOOKLETS = {"trainer": "checklists/booklet-trainer.pdf", "student": "checklists/booklet-student.pdf"}
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,10 @@ class Variant:
 
 TRAINER = Variant("trainer", "讲师版", True, True, 2, "讲师版列出每个检查项的检查方法、依据和调研所见问题，供备课和讲解使用。")
 STUDENT = Variant("student", "学员版", False, False, 3, "学员版只列检查项，留出更多书写空间，供学员练习使用。")
-# The per-list PDF is the inspection sheet: what is checked and how, and room to write; it keeps the page
-# budget of the printed checklist (up to 12 items on one A4 sheet, up to 24 on two).
-SHEET = Variant("sheet", "检查表", True, False, 2, "")
+# The per-list PDF is the inspection sheet: what is checked, its nature and answers, and two ruled lines for
+# 备注 beside each item. It keeps the page budget of the printed checklist (up to 12 items on one A4 sheet,
+# up to 24 on two) at 10.5pt; how to check each item is on the checklist page and in the 讲师版.
+SHEET = Variant("sheet", "检查表", False, False, 2, "")
 
 
 def _list_view(checklist, site) -> dict:
@@ -104,8 +105,8 @@ def _pdf(html: str) -> bytes:
 
 
 def render(site) -> dict[str, bytes]:
-    files = {BOOKLETS["trainer"]: _pdf(_document(site, site.checklists, TRAINER, cover=True)),
-             BOOKLETS["student"]: _pdf(_document(site, site.checklists, STUDENT, cover=True))}
+    files = {TRAINER_BOOKLET: _pdf(_document(site, site.checklists, TRAINER, cover=True)),
+             STUDENT_BOOKLET: _pdf(_document(site, site.checklists, STUDENT, cover=True))}
     for checklist in site.checklists:
         files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False))
     return files

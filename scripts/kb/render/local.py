@@ -98,10 +98,13 @@ def versions_page(releases, pages, edition: Edition) -> str:
                   later=later, changes=changes)
 
 
-def edition_banner(requirements: list[LocalRequirement], edition: Edition, page_src: str) -> str:
-    """The block under the home page's title: which edition this is and how many requirements are open."""
+def edition_banner(requirements: list[LocalRequirement], edition: Edition, page_src: str,
+                   booklets: list[tuple[str, str]]) -> str:
+    """The block under the home page's title: which edition this is, how many requirements are open, and the
+    training booklets when the build made them ((label, docs-relative path) pairs)."""
     base = posixpath.dirname(page_src) or "."
     return render("edition-banner.md.j2", unit=edition.unit, total=len(requirements),
+                  booklets=[(label, posixpath.relpath(path, base)) for label, path in booklets],
                   open=open_count(requirements, edition),
                   differing=sum(1 for r in requirements if edition.unit and edition.unit.differs(r.id)),
                   local_link=posixpath.relpath(LOCAL_PAGE, base), dual_link=posixpath.relpath(DUAL_PAGE, base))
