@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .checklists import markup_problems
+from .data_file import load_data
 from .errors import Problem
-from .schema_check import schema_problems
 from .sources import SourceTree
-from .yaml_source import load_yaml
 
 TERMS = "glossary/terms.yml"
 TERMS_SCHEMA = "glossary/terms.schema.json"
@@ -43,21 +41,8 @@ def categories(tree: SourceTree) -> list[str]:
     return schema["items"]["properties"]["category"]["enum"]
 
 
-def _load(tree: SourceTree, rel: str, schema: str) -> tuple[list | None, list[Problem]]:
-    display = tree.display(rel)
-    if rel not in tree.files:
-        return None, [Problem(display, None, "（文件）", "找不到这个文件")]
-    data, problems = load_yaml(tree.path(rel), display)
-    if data is None or problems:
-        return None, problems or [Problem(display, None, "（文件）", "文件为空")]
-    problems += schema_problems(data, tree.path(schema), display)
-    if not problems:
-        problems += markup_problems(data, display)
-    return (None if problems else data), problems
-
-
 def load_terms(tree: SourceTree) -> tuple[list[Term], list[Problem]]:
-    data, problems = _load(tree, TERMS, TERMS_SCHEMA)
+    data, problems = load_data(tree, TERMS, TERMS_SCHEMA)
     if data is None:
         return [], problems
     display = tree.display(TERMS)
@@ -75,7 +60,7 @@ def load_terms(tree: SourceTree) -> tuple[list[Term], list[Problem]]:
 
 
 def load_retired(tree: SourceTree, terms: list[Term]) -> tuple[list[Retired], list[Problem]]:
-    data, problems = _load(tree, RETIRED, RETIRED_SCHEMA)
+    data, problems = load_data(tree, RETIRED, RETIRED_SCHEMA)
     if data is None:
         return [], problems
     display = tree.display(RETIRED)

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .checklists import markup_problems
+from .data_file import load_data
 from .errors import Problem
 from .ids import FILL_RE
-from .schema_check import schema_problems
 from .sources import SourceTree
 from .units import Edition, Value
-from .yaml_source import load_yaml
 
 DECLARATIONS = "basis/local-requirements.yml"
 SCHEMA = "basis/local-requirements.schema.json"
@@ -36,16 +34,9 @@ class LocalRequirement:
 
 
 def load_local(tree: SourceTree) -> tuple[list[LocalRequirement], list[Problem]]:
-    display = tree.display(DECLARATIONS)
-    if DECLARATIONS not in tree.files:
-        return [], [Problem(display, None, "（文件）", "找不到本单位要求清单")]
-    data, problems = load_yaml(tree.path(DECLARATIONS), display)
-    if data is None or problems:
-        return [], problems or [Problem(display, None, "（文件）", "文件为空")]
-    problems = schema_problems(data, tree.path(SCHEMA), display)
-    if problems:
+    data, problems = load_data(tree, DECLARATIONS, SCHEMA)
+    if data is None:
         return [], problems
-    problems = markup_problems(data, display)
     return [LocalRequirement(d["id"], d["question"], d["topic"], d.get("unit", ""), d.line) for d in data], problems
 
 

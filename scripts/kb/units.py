@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .checklists import markup_problems
+from .data_file import load_data
 from .errors import Problem, echo
-from .schema_check import date_problems, schema_problems
+from .schema_check import date_problems
 from .sources import SourceTree
-from .yaml_source import line_of, load_yaml
+from .yaml_source import line_of
 
 FOLDER = "units"
 SCHEMA = "units/unit.schema.json"
@@ -77,13 +77,9 @@ class Edition:
 
 def _load_one(tree: SourceTree, rel: str) -> tuple[Unit | None, list[Problem]]:
     display = tree.display(rel)
-    data, problems = load_yaml(tree.path(rel), display)
-    if data is None or problems:
-        return None, problems or [Problem(display, None, "（文件）", "文件为空")]
-    problems = schema_problems(data, tree.path(SCHEMA), display)
-    if problems:
+    data, problems = load_data(tree, rel, SCHEMA)
+    if data is None:
         return None, problems
-    problems = markup_problems(data, display)
     problems += date_problems(data, [["adoption", "issued"], ["adoption", "effective"]], display)
     code = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     adoption, superiors = data["adoption"], data["superiors"]
