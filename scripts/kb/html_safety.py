@@ -115,11 +115,3 @@ def _allowed_script(match: re.Match) -> bool:
     if src:
         return url_problem(src.group(1), loads=True) is None
     return "application/json" in attrs or match.group("after").lstrip().startswith(THEME_INLINE_SCRIPTS)
-
-
-def source_line(markdown: str, finding_text: str) -> int | None:
-    """The line of the Markdown source that holds a snippet, so the message can point at it."""
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if finding_text and finding_text in line:
-            return number
-    return None

@@ -34,10 +34,6 @@ class IdKind(Enum):
         self.title = title
         self.label = label
 
-    @property
-    def is_survey(self) -> bool:
-        return self in (IdKind.PROBLEM, IdKind.ADVICE, IdKind.LESSON)
-
 
 PREFIXES = sorted({k.prefix for k in IdKind if k.prefix})
 

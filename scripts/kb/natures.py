@@ -48,10 +48,6 @@ def nature_problem(nature: str, basis: list[str], registry: Registry, where: str
     return None
 
 
-def answers_for(nature: str) -> tuple[str, ...]:
-    return NATURES[nature].answers if nature in NATURES else CONFORMITY
-
-
 def effective(nature: str, id_: str, edition) -> tuple[Nature, str]:
     """The nature an inspector applies in this edition: a suggestion the unit adopted is inspected as the
     unit's own requirement. Returns (nature, the original nature when adopted, else "")."""
