@@ -49,25 +49,24 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
         self._compile()
         return abbr
 
-    def _in_text(self, el) -> None:
-        text = el.text
+    def _split(self, text):
+        """(text before the first remaining term, the new tooltip holding it and the rest), or None."""
         if self.RE is None or not text or isinstance(text, AtomicString):
-            return
+            return None
         match = self.RE.search(text)
-        if match:
-            abbr = self._take(match, text[match.end():])
-            el.text = text[: match.start()]
+        return None if match is None else (text[: match.start()], self._take(match, text[match.end():]))
+
+    def _in_text(self, el) -> None:
+        found = self._split(el.text)
+        if found:
+            el.text, abbr = found
             el.insert(0, abbr)
             self._in_tail(abbr, el)
 
     def _in_tail(self, el, parent) -> None:
-        text = el.tail
-        if self.RE is None or not text or isinstance(text, AtomicString):
-            return
-        match = self.RE.search(text)
-        if match:
-            abbr = self._take(match, text[match.end():])
-            el.tail = text[: match.start()]
+        found = self._split(el.tail)
+        if found:
+            el.tail, abbr = found
             parent.insert(list(parent).index(el) + 1, abbr)
             self._in_tail(abbr, parent)
 

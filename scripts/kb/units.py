@@ -50,7 +50,7 @@ class Unit:
     values: dict[str, list[Value]] = field(default_factory=dict)
     adopts: set[str] = field(default_factory=set)
     source: str = ""
-    lines: dict = field(default_factory=dict)
+    data: object = None      # the profile as read, with line numbers for messages
 
     def differs(self, id_: str) -> bool:
         """The two superiors set different values for the same requirement."""
@@ -88,7 +88,7 @@ def _load_one(tree: SourceTree, rel: str) -> tuple[Unit | None, list[Problem]]:
     unit = Unit(code, data["full_name"], data["short_name"], superiors["industry"], superiors["local"],
                 adoption["title"], adoption["number"], adoption["issued"], adoption["effective"],
                 data["corrections_to"], data["adopted_version"], bool(data.get("example")), values,
-                set(data.get("adopts") or []), display, {"values": data.get("values"), "data": data})
+                set(data.get("adopts") or []), display, data)
     return unit, problems
 
 
@@ -113,7 +113,7 @@ def load_units(tree: SourceTree) -> tuple[dict[str, Unit], list[Problem]]:
         if unit is None:
             continue
         if unit.full_name in names:
-            problems.append(Problem(display, unit.lines["data"].key_lines.get("full_name"), "「单位全称」（full_name）",
+            problems.append(Problem(display, unit.data.key_lines.get("full_name"), "「单位全称」（full_name）",
                                     f"单位全称「{unit.full_name}」与 {names[unit.full_name]} 重复"))
         names.setdefault(unit.full_name, display)
         units[code] = unit
@@ -123,7 +123,7 @@ def load_units(tree: SourceTree) -> tuple[dict[str, Unit], list[Problem]]:
 def reference_problems(unit: Unit, known: set[str], adoptable: set[str], versions: set[str]) -> list[Problem]:
     """A profile may only name requirements, items and versions the site has."""
     problems = []
-    data = unit.lines["data"]
+    data = unit.data
     for id_ in unit.values:
         if id_ not in known:
             problems.append(Problem(unit.source, line_of(data, ["values", id_]), f"「取值」（values）中的「{id_}」",
