@@ -1,4 +1,5 @@
-"""Chromium prints each checklist page to A4 PDF: page count within limits, every item's text on paper."""
+"""Chromium prints each checklist page to A4 PDF as a form to fill in by hand: page count within limits,
+every item's text on paper, 五号 type, two 8 mm lines for 备注, no sheet with only the sign-off or an item or two."""
 
 from __future__ import annotations
 
@@ -37,9 +38,30 @@ def test_checklist_prints_on_a4_within_page_limit(printer, server, checklist):
     for item in items:
         assert item["id"] in whole and on_paper(item["text"], whole), item["id"]
         assert on_paper(item["nature"], whole), item["id"]
-    for issue in (i["common_issue"] for i in items if i.get("common_issue")):
-        assert on_paper(issue, whole), issue  # what the survey saw go wrong prints: trainers teach from it
+    if len(pages) > 1:
+        last_items = [item["id"] for item in items if item["id"] in pages[-1]]
+        assert len(last_items) >= 3, f"{checklist['id']}: last sheet carries {last_items}"
     stamp = squeeze(f"{checklist['id']} 版本 {checklist['version']} 更新 {cn(checklist['updated'])}")
     for page_text in pages:
         assert on_paper(stamp, page_text), page_text[:80]
     assert squeeze("检查人（签字）") in pages[-1] and squeeze("被检查单位负责人（签字）") in pages[-1]
+
+
+MM = 96 / 25.4  # CSS pixels per millimetre
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS[:2], ids=lambda c: c["id"])
+def test_printed_form_leaves_room_to_write(printer, server, checklist):
+    printer.goto(f"{server}/checklists/{checklist['slug']}.html")
+    printer.emulate_media(media="print")
+    try:
+        sizes = printer.eval_on_selector_all(
+            ".kb-item__text, .kb-status, .kb-item__note, .kb-nature, .kb-fill",
+            "els => els.filter(e => e.offsetParent).map(e => parseFloat(getComputedStyle(e).fontSize))")
+        notes = printer.eval_on_selector_all(".kb-item__note", "els => els.map(e => e.getBoundingClientRect().height)")
+        problems = printer.eval_on_selector(".kb-fill--tall", "e => e.getBoundingClientRect().height")
+    finally:
+        printer.emulate_media(media="screen")
+    assert sizes and min(sizes) >= 14 - 0.01, min(sizes)  # 10.5 pt (五号) is 14 CSS px
+    assert len(notes) == len(checklist["items"]) and min(notes) >= 16 * MM - 1, min(notes) / MM
+    assert problems >= 24 * MM, problems / MM  # 主要问题及整改要求: several lines, not one
