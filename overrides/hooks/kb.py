@@ -7,6 +7,7 @@ search entries with IDs and aliases and put the Chinese query segmenter into the
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -28,19 +29,25 @@ from scripts.kb.errors import KbError
 from scripts.kb.generate import Site, generate
 from scripts.kb.glossary import tooltips
 from scripts.kb.html_safety import content_findings, page_findings
+from scripts.kb.idkinds import IdKind, kind_of
 from scripts.kb.ids import expand_refs
 from scripts.kb.nav import add_checklists
+from scripts.kb.page_dates import PageDates
 from scripts.kb.pages import H1_RE
+from scripts.kb.render.env import css_string
 from scripts.kb.render.local import edition_banner, expand_fills
 from scripts.kb.render.procedures import lifecycle_header
+from scripts.kb.render.trace import add_forward_links
 from scripts.kb.search.aliases import search_tags
 from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
 from scripts.kb.sources import scan
+from scripts.kb.text import cn_date
 
 HOME_PAGE = "index.md"
 _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
+_dates: PageDates | None = None
 
 
 def _require_jieba() -> None:
@@ -59,7 +66,7 @@ def _search_plugin(config: MkDocsConfig):
 # Runs before the search plugin's on_config, which loads the jieba user dictionary.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _options
+    global _site, _options, _dates
     _require_jieba()
     search = _search_plugin(config).config
     if search.jieba_dict_user:
@@ -71,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except KbError as exc:
         # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
         raise PluginError(exc.report()) from None
+    _dates = PageDates(_site, Path(config.config_file_path).parent, Path(config.docs_dir), _options.today())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site.terms)
     config.markdown_extensions.append(CjkAbbrExtension())
     add_checklists(config.nav, _site.checklists)
@@ -98,6 +106,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     meta = _site.pages.get(src)
+    # The foot of every page (overrides/main.html): when it last changed, and what to quote in a correction.
+    page.meta["kb_updated"] = cn_date(_dates.of(src).isoformat())
+    page.meta["kb_ref"] = _page_id(src) or page.file.url
+    if meta is not None and meta.id and kind_of(meta.id) is IdKind.TEMPLATE:
+        # A blank template prints as the form alone, its ID and version in the footer (print.css, main.html).
+        page.meta["kb_print_stamp"] = css_string(f"{meta.id}　版本 {meta.meta.get('version', '')}")
     if meta is not None and meta.has_lifecycle:
         header = lifecycle_header(meta, _site.registry, _options.today(), _options.review_period_days, _site.edition)
         markdown = _insert_after_h1(markdown, header)
@@ -105,9 +119,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["status"] = "现行"
     if src == HOME_PAGE:
         booklets = [(label, path) for label, path in BOOKLETS if path in _site.files]
-        markdown = _insert_after_h1(markdown, edition_banner(_site.local, _site.edition, src, booklets))
+        # Below the entry links, which must stay within the first screen on a phone.
+        markdown = _insert_before_first_h2(markdown, edition_banner(_site.local, _site.edition, src, booklets))
     markdown = expand_fills(markdown, src, _site.registry, _site.requirements, _site.edition)
+    markdown = add_forward_links(markdown, src, _site.registry)
     return expand_refs(markdown, src, _site.registry, basis_label)
+
+
+def _page_id(src: str) -> str | None:
+    meta = _site.pages.get(src)
+    if meta is not None:
+        return meta.id
+    return next((c.id for c in _site.checklists if c.page == src), None)
+
+
+def _insert_before_first_h2(markdown: str, block: str) -> str:
+    h2 = re.search(r"^## ", markdown, re.MULTILINE)
+    if h2 is None:
+        return markdown + "\n\n" + block + "\n"
+    return f"{markdown[: h2.start()]}{block}\n\n{markdown[h2.start():]}"
 
 
 def _insert_after_h1(markdown: str, block: str) -> str:
@@ -133,6 +163,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         raise PluginError(f"docs/{page.file.src_uri} 生成的页面第 {findings[0].line} 行："
                           + "；".join(f.message for f in findings))
     return output
+
+
+# MkDocs renders 404.html with root-absolute links ("/assets/…"): unstyled when opened from disk or served
+# from a sub-folder of an intranet server. It sits at the site's top, so links relative to it work everywhere
+# it is opened directly.
+_ROOT_LINK_RE = re.compile(r'((?:href|src)=")/(?!/)')
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    output = _ROOT_LINK_RE.sub(r"\1./", output)
+    return output.replace('"base": "/"', '"base": "."').replace('"search": "/assets/', '"search": "./assets/')
 
 
 # Before the search plugin writes its index (and the offline plugin copies it to search_index.js).

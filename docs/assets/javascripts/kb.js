@@ -43,3 +43,28 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
   else check();
 })();
+
+/* The open search panel is a dialog: Tab and Shift+Tab move between the search box and the visible results
+   and stay inside it, instead of closing the panel and leaving focus somewhere in the sidebar behind it.
+   Escape still closes it (Material). Runs in the capture phase, before Material's own key handler. */
+(function () {
+  "use strict";
+  window.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__search");
+    var dialog = document.querySelector(".md-search");
+    if (!toggle || !toggle.checked || !dialog || !dialog.contains(document.activeElement)) return;
+    // Material sends every other key to the search box; a lone Shift (of Shift+Tab) must not move focus there.
+    if (/^(Shift|Control|Alt|Meta)$/.test(event.key)) { event.stopImmediatePropagation(); return; }
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    var stops = [dialog.querySelector(".md-search__input")].concat(Array.prototype.slice.call(
+      dialog.querySelectorAll(".md-search-result :not(details) > a[href], .md-search-result summary, " +
+                              ".md-search-result details[open] a[href]")))
+      .filter(function (el) { return el && el.getClientRects().length; });
+    if (!stops.length) return;
+    var at = stops.indexOf(document.activeElement);
+    var next = stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length];
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    next.focus();
+  }, true);
+})();

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..glossary import categories
 from ..local import PAGE as LOCAL_PAGE
 from .checklists import PRINT_ALL_PAGE, checklist_index, checklist_page, print_all_page
-from .local import DUAL_PAGE, VERSIONS_PAGE, dual_page, local_page, versions_page
+from .local import DUAL_PAGE, FEEDBACK_PAGE, VERSIONS_PAGE, dual_page, feedback_page, local_page, versions_page
 from .procedures import CHANGES_PAGE, changes_page
 from .reference import GLOSSARY_PAGE, IDS_PAGE, glossary_page, ids_page
 from .trace import MATRIX_PAGE, matrix_page
@@ -34,4 +34,5 @@ def render_site(site, downloads: bool = True) -> dict[str, str | bytes]:
     files[LOCAL_PAGE] = local_page(site.local, site.registry, site.edition)
     files[DUAL_PAGE] = dual_page(site.local, site.edition)
     files[VERSIONS_PAGE] = versions_page(site.releases, site.pages, site.edition)
+    files[FEEDBACK_PAGE] = feedback_page(site.edition)
     return files

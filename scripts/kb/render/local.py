@@ -17,6 +17,7 @@ from .env import render
 
 DUAL_PAGE = "basis/dual.md"
 VERSIONS_PAGE = "basis/versions.md"
+FEEDBACK_PAGE = "guide/feedback.md"
 
 
 def fill_markdown(id_: str, page_src: str, registry: Registry, requirements: dict[str, LocalRequirement],
@@ -96,6 +97,11 @@ def versions_page(releases, pages, edition: Edition) -> str:
                       for c in p.changes if adopted and c.date > adopted.date), key=lambda e: e[0].date, reverse=True)
     return render("versions.md.j2", releases=list(reversed(releases)), edition=edition, adopted=adopted,
                   later=later, changes=changes)
+
+
+def feedback_page(edition: Edition) -> str:
+    """How to report a mistake; a unit edition names the post that receives corrections."""
+    return render("feedback.md.j2", edition=edition)
 
 
 def edition_banner(requirements: list[LocalRequirement], edition: Edition, page_src: str,

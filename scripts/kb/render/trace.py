@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..idkinds import IdKind
-from ..ids import Registry, Target, natural_key
+from ..ids import ANCHOR_RE, ANY_HEADING_RE, FENCE_RE, Registry, Target, natural_key
+from ..text import md_text
 from .env import render
 
 MATRIX_PAGE = "survey/matrix.md"
 
 
-def _links(targets: list[Target]) -> Markup:
+def _links(targets: list[Target], titled: bool = False) -> Markup:
+    """Links in ID order; `titled` writes each title beside its ID (readable on a phone, where tooltips are not)."""
     ordered = sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
-    return Markup("、".join(t.link_from(MATRIX_PAGE) for t in ordered) or "—")
+    links = [t.link_from(MATRIX_PAGE) + (f" {escape(md_text(t.title))}" if titled else "") for t in ordered]
+    return Markup(("<br>" if titled else "、").join(links) or "—")
 
 
 @dataclass
@@ -29,8 +32,8 @@ class Row:
 
 def _row(target: Target, citing: list[Target]) -> Row:
     return Row(Markup(target.link_from(MATRIX_PAGE)), target.title,
-               _links([t for t in citing if t.kind in (IdKind.ADVICE, IdKind.LESSON)]),
-               _links([t for t in citing if t.kind is IdKind.STEP]),
+               _links([t for t in citing if t.kind in (IdKind.ADVICE, IdKind.LESSON)], titled=True),
+               _links([t for t in citing if t.kind is IdKind.STEP], titled=True),
                _links([t for t in citing if t.kind is IdKind.ITEM]))
 
 
@@ -42,3 +45,51 @@ def matrix_page(registry: Registry) -> str:
                 for t in registry.of_kind(kind, top_level_only=False)]
         traces.append((heading, f"trace-{kind.prefix.lower()}", rows))
     return render("matrix.md.j2", overview=overview, traces=traces)
+
+
+# Where a survey entry is acted on, and which checklist items check a procedure step: shown under the entry's
+# heading, from the same citation index as the matrix, so a reader goes problem → step → item in two clicks.
+_SURVEY_KINDS = (IdKind.PROBLEM, IdKind.ADVICE, IdKind.LESSON)
+
+
+def _forward_links(targets: list[Target], page: str) -> str:
+    ordered = sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
+    return "、".join(t.link_from(page) for t in ordered)
+
+
+def forward_block(target: Target, registry: Registry, page: str) -> str | None:
+    """The "落实到：" line of a WT/JY/TH entry, or the "对应检查项：" line of a procedure step (None if empty)."""
+    if target.kind in _SURVEY_KINDS:
+        citing = registry.citing(target.id) if target.parent is None else registry.citing_exactly(target.id)
+        steps = [t for t in citing if t.kind is IdKind.STEP]
+        items = [t for t in citing if t.kind is IdKind.ITEM]
+        parts = [f"规程步骤 {_forward_links(steps, page)}" if steps else "",
+                 f"检查项 {_forward_links(items, page)}" if items else ""]
+        text = "；".join(p for p in parts if p)
+        return f'<p class="kb-forward" markdown="span"><span class="kb-label">落实到</span>{text}</p>' if text else None
+    if target.kind is IdKind.STEP:
+        items = [t for t in registry.citing_exactly(target.id) if t.kind is IdKind.ITEM]
+        if items:
+            return (f'<p class="kb-forward" markdown="span"><span class="kb-label">对应检查项</span>'
+                    f'{_forward_links(items, page)}</p>')
+    return None
+
+
+def add_forward_links(markdown: str, page: str, registry: Registry) -> str:
+    """Puts each entry's forward links right under its heading (`## WT-01 … {#WT-01}`)."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        out.append(line)
+        if FENCE_RE.match(line):
+            fenced = not fenced
+        if fenced or not ANY_HEADING_RE.match(line):
+            continue
+        anchor = ANCHOR_RE.match(ANY_HEADING_RE.match(line).group(2))
+        target = registry.targets.get(anchor.group(2)) if anchor else None
+        if target is not None and target.src == page and not target.retired:
+            block = forward_block(target, registry, page)
+            if block:
+                out.extend(["", block])
+    return "\n".join(out)
