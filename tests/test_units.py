@@ -61,6 +61,14 @@ def test_cjk_abbr_only_first_use_and_not_in_headings():
     assert html.count("<abbr") == 1 and "<h1>三会一课</h1>" in html
 
 
+def test_cjk_abbr_does_not_split_a_used_longer_term():
+    # The second 调研报告 is still one word: its 报告 is not the 公文 报告 and gets no tooltip of its own.
+    html = _abbr("调研报告说明。本站覆盖调研报告涉及的工作。报告中不得夹带请示。",
+                 {"调研报告": "甲", "报告": "乙"})
+    assert '<abbr title="甲">调研报告</abbr>' in html
+    assert html.count('title="乙"') == 1 and '<abbr title="乙">报告</abbr>中不得' in html
+
+
 def test_cjk_abbr_keeps_word_boundaries_for_latin_terms():
     html = _abbr("DO-CONFIRM 与 XDO-CONFIRMX", {"DO-CONFIRM": "做后核对"})
     assert html.count("<abbr") == 1

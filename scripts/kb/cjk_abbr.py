@@ -32,29 +32,29 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
     doing only the needed work matters on a site with a thousand generated checklist pages."""
 
     def run(self, root):
-        self._remaining = sorted((t for t, title in self.abbrs.items() if title), key=len, reverse=True)
+        # Longest first, so 党员活动室 wins over 党员 where both are terms. Every term stays in the pattern after
+        # its first use: a later 调研报告 must still be read as one word, not yield a tooltip for 报告 inside it.
+        terms = sorted((t for t, title in self.abbrs.items() if title), key=len, reverse=True)
+        self._remaining = set(terms)
         self._made: set[int] = set()
-        self._compile()
+        self.RE = re.compile("|".join(_pattern(t) for t in terms)) if terms else None
         self._walk(root)
-
-    def _compile(self) -> None:
-        # Longest first, so 党员活动室 wins over 党员 where both are terms.
-        self.RE = re.compile("|".join(_pattern(t) for t in self._remaining)) if self._remaining else None
 
     def _take(self, match: re.Match, tail: str):
         term = match.group(0)
         abbr = self.create_element(self.abbrs[term], term, tail)
         self._made.add(id(abbr))
-        self._remaining.remove(term)
-        self._compile()
+        self._remaining.discard(term)
         return abbr
 
     def _split(self, text):
-        """(text before the first remaining term, the new tooltip holding it and the rest), or None."""
-        if self.RE is None or not text or isinstance(text, AtomicString):
+        """(text before the first unused term, the new tooltip holding it and the rest), or None."""
+        if not self._remaining or not text or isinstance(text, AtomicString):
             return None
-        match = self.RE.search(text)
-        return None if match is None else (text[: match.start()], self._take(match, text[match.end():]))
+        for match in self.RE.finditer(text):
+            if match.group(0) in self._remaining:
+                return text[: match.start()], self._take(match, text[match.end():])
+        return None
 
     def _in_text(self, el) -> None:
         found = self._split(el.text)
@@ -71,7 +71,7 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
             self._in_tail(abbr, parent)
 
     def _walk(self, el) -> None:
-        if self.RE is None or el.tag in _HEADINGS or el.tag == "abbr":
+        if not self._remaining or el.tag in _HEADINGS or el.tag == "abbr":
             return
         self._in_text(el)
         for child in list(el):
