@@ -102,3 +102,25 @@ def test_home_page_links_the_booklets(html_pages):
     banner = soup(html_pages["index.html"]).select_one(".kb-edition")
     assert {a["href"] for a in banner.find_all("a")} >= {"checklists/booklet-trainer.pdf",
                                                          "checklists/booklet-student.pdf"}
+
+
+def test_many_lists_make_booklet_volumes_of_equal_size(tmp_path, monkeypatch):
+    # A booklet is laid out in memory as a whole; a large set of lists comes in volumes instead.
+    from kbtree import CHECKLIST, site_of, write_tree
+
+    from scripts.kb import downloads
+
+    second = CHECKLIST.replace("QD-XX", "QD-YY").replace("XX-0", "YY-0").replace("示例检查清单", "第二份检查清单")
+    docs = write_tree(tmp_path, {"checklists/02-yy.yml": second})
+    monkeypatch.setattr(downloads, "VOLUME_LISTS", 1)
+    files = site_of(docs, downloads=True).files
+    for variant, label in (("trainer", "讲师版"), ("student", "学员版")):
+        assert f"checklists/booklet-{variant}.pdf" not in files
+        for volume, list_id in ((1, "QD-XX"), (2, "QD-YY")):
+            pages = [squeeze(p.extract_text()) for p in
+                     PdfReader(io.BytesIO(files[f"checklists/booklet-{variant}-{volume}.pdf"])).pages]
+            assert squeeze(f"{label}第{volume}册（共2册）") in pages[0]
+            other = "QD-YY" if list_id == "QD-XX" else "QD-XX"
+            assert list_id in "".join(pages) and other not in "".join(pages)
+    index = files["checklists/index.md"]
+    assert "讲师版第1册" in index and "booklet-student-2.pdf" in index

@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
 from scripts.kb import config as kb_config
 from scripts.kb.basis import basis_label
 from scripts.kb.cjk_abbr import CjkAbbrExtension
-from scripts.kb.downloads import BOOKLETS
+from scripts.kb.downloads import booklets
 from scripts.kb.errors import KbError
 from scripts.kb.generate import Site, generate
 from scripts.kb.glossary import tooltips
@@ -118,9 +118,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if _site.edition.unit is not None and page.meta.get("status") == "参考文本":
             page.meta["status"] = "现行"
     if src == HOME_PAGE:
-        booklets = [(label, path) for label, path in BOOKLETS if path in _site.files]
+        made = [(b.label, b.path) for b in booklets(len(_site.checklists)) if b.path in _site.files]
         # Below the entry links, which must stay within the first screen on a phone.
-        markdown = _insert_before_first_h2(markdown, edition_banner(_site.local, _site.edition, src, booklets))
+        markdown = _insert_before_first_h2(markdown, edition_banner(_site.local, _site.edition, src, made))
     markdown = expand_fills(markdown, src, _site.registry, _site.requirements, _site.edition)
     markdown = add_forward_links(markdown, src, _site.registry)
     return expand_refs(markdown, src, _site.registry, basis_label)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..basis import basis_label, basis_text
-from ..downloads import STUDENT_BOOKLET, TRAINER_BOOKLET
+from ..downloads import booklets
 from ..ids import REF_RE, split_front_matter
 from ..local import FILL_RE, plain_text
 from ..natures import effective
@@ -82,7 +82,7 @@ def _basis_rows(checklists, site) -> list[dict]:
     return [{"id": id_, "label": basis_label(site.registry[id_]), "title": site.registry[id_].title} for id_ in cited]
 
 
-def _document(site, lists, variant: Variant, cover: bool) -> str:
+def _document(site, lists, variant: Variant, cover: bool, volume: str = "") -> str:
     release = site.releases[-1]
     unit = site.edition.unit
     edition_name = unit.full_name if unit else "参考文本"
@@ -91,11 +91,11 @@ def _document(site, lists, variant: Variant, cover: bool) -> str:
                     if unit else "本手册是参考文本：依据2020年调研报告和已核对的法规编写，单位正式采用后才作为本单位的标准执行。")
     templates = [_template_view(p, site) for src, p in sorted(site.pages.items())
                  if src.startswith("procedures/templates/") and p.id] if cover else []
-    return render_html("booklet.html.j2", title=f"基层党建工作检查清单 {variant.name}", variant=variant,
+    return render_html("booklet.html.j2", title=f"基层党建工作检查清单 {variant.name}{volume}", variant=variant,
                        css=Markup((TEMPLATES / "booklet.css").read_text(encoding="utf-8")), cover=cover,
                        edition_name=edition_name, edition_line=edition_line, version=release.version,
                        date=release.date, lists=[_list_view(c, site) for c in lists], templates=templates,
-                       basis=_basis_rows(lists, site)).replace("<body ", f'<body data-edition="{edition_name}" ', 1)
+                       basis=_basis_rows(lists, site), volume=volume.strip()).replace("<body ", f'<body data-edition="{escape(edition_name)}" ', 1)
 
 
 def _pdf(html: str) -> bytes:
@@ -105,8 +105,12 @@ def _pdf(html: str) -> bytes:
 
 
 def render(site) -> dict[str, bytes]:
-    files = {TRAINER_BOOKLET: _pdf(_document(site, site.checklists, TRAINER, cover=True)),
-             STUDENT_BOOKLET: _pdf(_document(site, site.checklists, STUDENT, cover=True))}
+    variants = {TRAINER.key: TRAINER, STUDENT.key: STUDENT}
+    files = {}
+    for booklet in booklets(len(site.checklists)):
+        volume = f" 第{booklet.volume}册（共{booklet.volumes}册）" if booklet.volume else ""
+        files[booklet.path] = _pdf(_document(site, site.checklists[booklet.lists], variants[booklet.variant],
+                                             cover=True, volume=volume))
     for checklist in site.checklists:
         files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False))
     return files

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from ..basis import basis_links
 from ..checklists import Checklist, Item
-from ..downloads import BOOKLETS
+from ..downloads import booklets
 from ..natures import NATURES, Nature, effective
 from ..text import cn_date
 from ..units import Edition
@@ -101,6 +101,6 @@ def print_all_page(site) -> str:
 
 
 def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
-    booklets = [(name, path.split("/", 1)[1]) for name, path in BOOKLETS if path in made]
-    return render("checklist-index.md.j2", checklists=checklists, booklets=booklets,
+    found = [(b.label, b.path.split("/", 1)[1]) for b in booklets(len(checklists)) if b.path in made]
+    return render("checklist-index.md.j2", checklists=checklists, booklets=found,
                   total=sum(len(c.items) for c in checklists))
