@@ -64,11 +64,12 @@ def test_home_entry_links_are_on_the_first_screen(browser, server, screen):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(f"{server}/index.html")
     boxes = {href: page.locator(f'.kb-entries a[href="{href}"]').bounding_box() for href in ENTRIES}
-    search = page.locator('.kb-entries label[for="__search"]')
-    boxes["search"] = search.bounding_box()
+    search = page.locator('.kb-entries a[href="guide/index.html#search"]')  # a link: reachable with Tab, and
+    boxes["search"] = search.bounding_box()                                  # the tips without JavaScript
+    sentence = page.locator("article h1 + p").bounding_box()
     search.click()
-    opened = page.evaluate("() => document.getElementById('__search').checked")
-    sentence = page.locator("article p").first.bounding_box()
+    opened = page.evaluate("() => document.getElementById('__search').checked"
+                           " && document.activeElement === document.querySelector('.md-search__input')")
     page.close()
     late = {name: box for name, box in boxes.items() if box is None or box["y"] + box["height"] > height}
     assert not late, late
@@ -130,7 +131,7 @@ def test_every_cited_step_links_to_its_items(site: Path, html_pages):
     problems = []
     for step, items in cited.items():
         page = soup(html_pages[html_path(steps[step])])
-        forward = page.find(id=step).find_next_sibling("p", class_="kb-forward")
+        forward = page.find(id=step).find_next_sibling(class_="kb-forward")
         linked = {a["href"].rpartition("#")[2] for a in forward.find_all("a", href=True)} if forward else set()
         if not items <= linked or "对应检查项" not in forward.get_text():
             problems.append(f"{step}: {sorted(items - linked)}")
@@ -203,7 +204,11 @@ def test_every_page_links_to_feedback_with_its_own_reference(site: Path, html_pa
         title = "首页" if path == "index.html" else soup(html).find("title").get_text().split(" - ")[0]
         assert ref.startswith(f"页面：{title}"), (path, ref)
     for src, meta in procedures.items():
-        assert f"（{meta['id']}）" in soup(html_pages[html_path(src)]).select_one(".kb-feedback-ref").get_text()
+        ref = soup(html_pages[html_path(src)]).select_one(".kb-feedback-ref").get_text()
+        assert f"（{meta['id']}，版本 {meta['version']}，参考文本）" in ref, ref
+    for checklist in checklists():
+        ref = soup(html_pages[f"checklists/{checklist['slug']}.html"]).select_one(".kb-feedback-ref").get_text()
+        assert f"（{checklist['id']}，版本 {checklist['version']}，参考文本）" in ref, ref
 
 
 def test_feedback_page_says_what_to_report_and_to_whom(html_pages):
@@ -241,13 +246,59 @@ def test_pages_read_navigate_and_print_without_javascript(browser, server):
     assert all(text.strip() for text in printed.values()), [p for p, t in printed.items() if not t.strip()]
 
 
-def test_404_page_is_styled_when_opened_from_disk(browser, site: Path):
+_STYLED = "() => getComputedStyle(document.querySelector('.md-header')).position === 'sticky'"
+
+
+def test_404_page_is_styled_from_disk_and_at_a_missing_address(browser, server, site: Path):
     page = browser.new_page()
     page.goto((site / "404.html").as_uri())
-    position = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
-    logo = page.evaluate("() => document.querySelector('.md-header img, .md-header svg') !== null")
+    from_disk = page.evaluate(_STYLED) and "找不到这个页面" in page.locator("article h1").inner_text()
+    # A web server answers a missing address deep in the site with this page, at that address.
+    body = (site / "404.html").read_text(encoding="utf-8")
+    page.route("**/survey/gone.html", lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(f"{server}/survey/gone.html")
+    served = page.evaluate(_STYLED)
+    home = page.locator("article a", has_text="回到首页").get_attribute("href")
     page.close()
-    assert position == "sticky" and logo
+    assert from_disk and served
+    assert home in ("./index.html", "index.html")  # resolved against <base href="/"> on a server
+
+
+def test_old_engine_notice_is_in_every_page_and_hidden_in_current_browsers(browser, server, html_pages):
+    missing = [p for p, html in html_pages.items() if p != "404.html" and not soup(html).select_one(".kb-legacy")]
+    assert not missing, missing
+    page = browser.new_page()
+    page.goto(f"{server}/index.html")
+    shown = page.locator(".kb-legacy").is_visible()
+    page.close()
+    assert not shown
+    head = soup(html_pages["index.html"]).head
+    assert head.find("meta", attrs={"name": "renderer", "content": "webkit"}) is not None
+
+
+def test_phone_pages_fit_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    wide = {}
+    for path in ["checklists/hj.html", "checklists/shh.html", "procedures/kaohe.html", "survey/matrix.html",
+                 "procedures/templates/huanjie-wenshu.html", "index.html"]:
+        page.goto(f"{server}/{path}")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:
+            wide[path] = overflow
+    context.close()
+    assert not wide, wide
+
+
+def test_checklist_pages_and_index_link_every_download_and_the_booklet(html_pages):
+    for checklist in checklists():
+        page = soup(html_pages[f"checklists/{checklist['slug']}.html"])
+        assert page.find("a", href="booklet-trainer.pdf") is not None, checklist["id"]
+    index = soup(html_pages["checklists/index.html"])
+    for checklist in checklists():
+        row = index.find("td", string=checklist["id"]).find_parent("tr")
+        hrefs = {a["href"] for a in row.find_all("a", href=True)}
+        assert {f"{checklist['slug']}{ext}" for ext in (".pdf", ".xlsx", ".docx", ".csv")} <= hrefs
 
 
 def test_blank_templates_print_one_sheet_without_the_status_block(browser, server):
@@ -263,6 +314,16 @@ def test_blank_templates_print_one_sheet_without_the_status_block(browser, serve
             problems.append(f"{src}: status block printed")
     page.close()
     assert not problems, problems
+
+
+def test_tab_passes_through_an_empty_search_box(browser, server):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{server}/index.html")
+    page.focus(".md-search__input")
+    page.keyboard.press("Tab")
+    left = page.evaluate("() => !document.querySelector('.md-search').contains(document.activeElement)")
+    page.close()
+    assert left  # no results to move between: Tab moves on instead of trapping the reader in the box
 
 
 def test_tab_stays_inside_the_open_search(browser, server, site: Path):

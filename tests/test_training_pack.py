@@ -70,7 +70,7 @@ def test_per_list_pdf_has_every_item_and_its_header(site: Path, checklist: dict)
 def test_checklist_pages_link_every_download(site: Path, html_pages):
     for checklist in CHECKLISTS:
         links = soup(html_pages[f"checklists/{checklist['slug']}.html"]).select(".kb-downloads a")
-        assert [a.get_text() for a in links] == ["PDF", "Excel", "Word", "CSV"]
+        assert [a.get_text() for a in links] == ["PDF", "Excel", "Word", "CSV", "培训手册（讲师版）"]
         for link in links:
             assert (site / "checklists" / link["href"]).stat().st_size > 1000, link["href"]
     index = soup(html_pages["checklists/index.html"])

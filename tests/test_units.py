@@ -202,3 +202,10 @@ def test_basis_lines_on_pages_show_short_names(tree):
     assert out.startswith("- **依据**：[支部工作条例第十二条](../basis/regulations.md#FG-ZB-12 ")
     assert "[调研问题 WT-01.1](../survey/problems.md#WT-01.1 " in out
     assert "正文见 [FG-ZB-12](../basis/regulations.md#FG-ZB-12 " in out
+
+
+def test_cjk_abbr_skips_generated_link_lists():
+    md = markdown.Markdown(extensions=["abbr", "md_in_html", CjkAbbrExtension()],
+                           extension_configs={"abbr": {"glossary": {"三会一课": "释义"}}})
+    html = md.convert('<div class="kb-notips" markdown="1">\n三会一课：链接\n</div>\n\n三会一课要按期。')
+    assert html.count("<abbr") == 1 and html.index("<abbr") > html.index("</div>")

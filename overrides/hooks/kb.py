@@ -48,6 +48,7 @@ _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
 _dates: PageDates | None = None
+_checklists: dict = {}
 
 
 def _require_jieba() -> None:
@@ -66,7 +67,7 @@ def _search_plugin(config: MkDocsConfig):
 # Runs before the search plugin's on_config, which loads the jieba user dictionary.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _options, _dates
+    global _site, _options, _dates, _checklists
     _require_jieba()
     search = _search_plugin(config).config
     if search.jieba_dict_user:
@@ -78,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except KbError as exc:
         # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
         raise PluginError(exc.report()) from None
+    _checklists = {c.page: c for c in _site.checklists}
     _dates = PageDates(_site, Path(config.config_file_path).parent, Path(config.docs_dir), _options.today())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site.terms)
     config.markdown_extensions.append(CjkAbbrExtension())
@@ -108,7 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     meta = _site.pages.get(src)
     # The foot of every page (overrides/main.html): when it last changed, and what to quote in a correction.
     page.meta["kb_updated"] = cn_date(_dates.of(src).isoformat())
-    page.meta["kb_ref"] = _page_id(src) or page.file.url
+    page.meta["kb_ref"] = _reference(src, page)
     if meta is not None and meta.id and kind_of(meta.id) is IdKind.TEMPLATE:
         # A blank template prints as the form alone, its ID and version in the footer (print.css, main.html).
         page.meta["kb_print_stamp"] = css_string(f"{meta.id}　版本 {meta.meta.get('version', '')}")
@@ -126,11 +128,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return expand_refs(markdown, src, _site.registry, basis_label)
 
 
-def _page_id(src: str) -> str | None:
+def _reference(src: str, page: Page) -> str:
+    """What a correction quotes besides the title: the page's ID (or address), its version, the edition."""
     meta = _site.pages.get(src)
-    if meta is not None:
-        return meta.id
-    return next((c.id for c in _site.checklists if c.page == src), None)
+    checklist = _checklists.get(src)
+    ident = (meta.id if meta is not None else None) or (checklist.id if checklist else page.file.url)
+    version = (meta.meta.get("version") if meta is not None else None) or (checklist.version if checklist else None)
+    unit = _site.edition.unit
+    edition = f"{unit.short_name}版" if unit is not None else "参考文本"
+    return "，".join([ident, *([f"版本 {version}"] if version else []), edition])
 
 
 def _insert_before_first_h2(markdown: str, block: str) -> str:
@@ -165,17 +171,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# MkDocs renders 404.html with root-absolute links ("/assets/…"): unstyled when opened from disk or served
-# from a sub-folder of an intranet server. It sits at the site's top, so links relative to it work everywhere
-# it is opened directly.
+# MkDocs renders 404.html with root-absolute links ("/assets/…"), unstyled when the file is opened from disk.
+# The page sits at the site's top, so its links are made relative to it; a web server, though, shows it at
+# the missing address (/survey/gone.html), where relative links would point into /survey/. There a <base>
+# written before anything loads restores the root (a site served from a sub-folder needs its server's own
+# error page either way).
 _ROOT_LINK_RE = re.compile(r'((?:href|src)=")/(?!/)')
+_SERVED_BASE = ('<script>if (location.protocol !== "file:") document.write(\'<base href="/">\')</script>')
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
     output = _ROOT_LINK_RE.sub(r"\1./", output)
-    return output.replace('"base": "/"', '"base": "."').replace('"search": "/assets/', '"search": "./assets/')
+    output = output.replace('"base": "/"', '"base": "."').replace('"search": "/assets/', '"search": "./assets/')
+    return output.replace("<head>", f"<head>\n{_SERVED_BASE}", 1)
 
 
 # Before the search plugin writes its index (and the offline plugin copies it to search_index.js).

@@ -4,7 +4,8 @@ The stock tree processor wraps every term in `\\b…\\b`. Han characters count a
 like 三会一课 inside 落实三会一课制度 has no word boundary around it and never gets its tooltip.
 Boundaries are kept only where the term starts or ends with a Latin letter or digit.
 
-Only the first use of a term on a page, outside headings, keeps its tooltip: a page where every
+Only the first use of a term on a page, outside headings and blocks marked `kb-notips` (generated link
+lists, whose names would take the tooltip from the text below them), keeps its tooltip: a page where every
 second word is underlined is hard to read, and headings feed the table of contents and search titles."""
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class CjkAbbrTreeprocessor(AbbrTreeprocessor):
             self._in_tail(abbr, parent)
 
     def _walk(self, el) -> None:
-        if not self._remaining or el.tag in _HEADINGS or el.tag == "abbr":
+        if not self._remaining or el.tag in _HEADINGS or el.tag == "abbr" or "kb-notips" in el.get("class", ""):
             return
         self._in_text(el)
         for child in list(el):

@@ -13,6 +13,9 @@ from dataclasses import dataclass, fields
 
 from .errors import KbError, Problem, echo
 
+# Every date the build writes is a day in China Standard Time (page dates, review banners).
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+
 
 @dataclass(frozen=True)
 class KbConfig:
@@ -36,12 +39,12 @@ class KbConfig:
 
     @staticmethod
     def today() -> dt.date:
-        """The build's "today" for review banners: KB_TODAY (tests), else SOURCE_DATE_EPOCH so that a commit
-        always builds the same bytes, else the real date. Readers' own dates are checked again by kb.js."""
+        """The build's "today" for review banners: KB_TODAY (tests), else SOURCE_DATE_EPOCH (a day in Beijing
+        time, like the page dates) so that a commit always builds the same bytes, else the real date. Readers' own dates are checked again by kb.js."""
         if os.environ.get("KB_TODAY"):
             return dt.date.fromisoformat(os.environ["KB_TODAY"])
         if os.environ.get("SOURCE_DATE_EPOCH"):
-            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC).date()
+            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), CHINA_TIME).date()
         return dt.date.today()
 
 

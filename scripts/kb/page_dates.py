@@ -12,8 +12,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-# Dates are read in China Standard Time: a commit at 01:00 in Beijing belongs to that Beijing day.
-CST = dt.timezone(dt.timedelta(hours=8))
+from .config import CHINA_TIME
 
 
 def git_dates(root: Path, docs: Path) -> dict[str, dt.date]:
@@ -28,7 +27,7 @@ def git_dates(root: Path, docs: Path) -> dict[str, dt.date]:
     prefix = f"{under}/"
     for commit in out.split("\0")[1:]:
         stamp, *names = commit.strip().split("\n")
-        day = dt.datetime.fromtimestamp(int(stamp), CST).date()
+        day = dt.datetime.fromtimestamp(int(stamp), CHINA_TIME).date()  # a commit at 01:00 in Beijing: that day
         for name in names:
             if name.startswith(prefix):
                 dates.setdefault(name[len(prefix):], day)  # newest first: the first date seen is the last change

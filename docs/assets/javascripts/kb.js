@@ -44,15 +44,18 @@
   else check();
 })();
 
-/* The open search panel is a dialog: Tab and Shift+Tab move between the search box and the visible results
-   and stay inside it, instead of closing the panel and leaving focus somewhere in the sidebar behind it.
-   Escape still closes it (Material). Runs in the capture phase, before Material's own key handler. */
+/* The open search panel is a dialog: while it shows results, Tab and Shift+Tab move between the search box
+   and the visible results and stay inside it, instead of closing the panel and leaving focus somewhere in
+   the sidebar behind it. Escape still closes it (Material). Runs in the capture phase, before Material's own
+   key handler. */
 (function () {
   "use strict";
   window.addEventListener("keydown", function (event) {
     var toggle = document.getElementById("__search");
     var dialog = document.querySelector(".md-search");
-    if (!toggle || !toggle.checked || !dialog || !dialog.contains(document.activeElement)) return;
+    // Focus in the box counts as open: Material opens the panel a moment after the box gets focus.
+    if (!toggle || !dialog || !dialog.contains(document.activeElement)) return;
+    if (!toggle.checked && !document.activeElement.matches(".md-search__input")) return;
     // Material sends every other key to the search box; a lone Shift (of Shift+Tab) must not move focus there.
     if (/^(Shift|Control|Alt|Meta)$/.test(event.key)) { event.stopImmediatePropagation(); return; }
     if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -60,11 +63,62 @@
       dialog.querySelectorAll(".md-search-result :not(details) > a[href], .md-search-result summary, " +
                               ".md-search-result details[open] a[href]")))
       .filter(function (el) { return el && el.getClientRects().length; });
-    if (!stops.length) return;
-    var at = stops.indexOf(document.activeElement);
-    var next = stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length];
     event.preventDefault();
     event.stopImmediatePropagation();
-    next.focus();
+    // With no results there is nothing to move between: close the panel and go on to what comes before or
+    // after the search box on the page (not into the hidden result list, where the browser would go next).
+    if (stops.length < 2) { leave(dialog, toggle, event.shiftKey); return; }
+    var at = stops.indexOf(document.activeElement);
+    stops[(at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length].focus();
   }, true);
+
+  function leave(dialog, toggle, backwards) {
+    var all = Array.prototype.slice.call(document.querySelectorAll(
+      "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"))
+      .filter(function (el) { return !el.disabled && el.tabIndex >= 0 && el.getClientRects().length; });
+    var before = all.filter(function (el) {
+      return !dialog.contains(el) && (dialog.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+    });
+    var after = all.filter(function (el) {
+      return !dialog.contains(el) && (dialog.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    var target = backwards ? before[before.length - 1] : after[0];
+    if (target) target.focus();
+    else document.activeElement.blur();
+  }
+})();
+
+/* The correction reference at the foot of a page names the entry the reader is looking at: the ID in the
+   address (#HJ-03), set when a link or a heading's ¶ leads there. */
+(function () {
+  "use strict";
+  var ID = /^[A-Z]{2,6}(?:-[A-Z0-9]+)*(?:\.[0-9]+)?$/;
+  function fill() {
+    var ref = document.querySelector(".kb-feedback-ref");
+    if (!ref) return;
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!ID.test(id) || !document.getElementById(id)) id = "";
+    ref.textContent = ref.textContent.replace(/编号：[^；]*；/, "编号：" + id + "；");
+  }
+  window.addEventListener("hashchange", fill);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
+  else fill();
+})();
+
+/* The home page's 检索 button is a link to the search tips (it works without JavaScript); with it, the button
+   opens the search box itself. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-kb-open-search]");
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector(".md-search__input");
+    if (!link || !toggle || !input || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    toggle.checked = true;
+    toggle.dispatchEvent(new Event("change"));
+    input.focus();
+  });
 })();

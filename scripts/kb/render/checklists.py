@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -14,7 +15,7 @@ from ..natures import NATURES, Nature, effective
 from ..text import cn_date
 from ..units import Edition
 from .env import render
-from .local import rich_text
+from .local import FEEDBACK_PAGE, rich_text
 
 
 @dataclass(frozen=True)
@@ -81,16 +82,24 @@ def _body_values(checklist: Checklist, site, page: str) -> dict:
     return {"c": checklist, "sections": sections, "mode": MODES[checklist.mode],
             "procedure": basis_links([checklist.procedure], page, site.registry) if checklist.procedure else "",
             "nature_counts": nature_counts(natures), "legend": [n for n in NATURES.values() if n.name in natures],
-            "edition_name": site.edition.unit.full_name if site.edition.unit else "参考文本"}
+            "edition_name": site.edition.unit.full_name if site.edition.unit else "参考文本",
+            "feedback": posixpath.relpath(FEEDBACK_PAGE, posixpath.dirname(page))}
+
+
+def _download_links(checklist: Checklist, made: set[str]) -> list[tuple[str, str]]:
+    return [(label, f"{checklist.slug}{suffix}") for suffix, label in DOWNLOADS
+            if f"checklists/{checklist.slug}{suffix}" in made]
 
 
 def checklist_page(checklist: Checklist, site, made: set[str]) -> str:
     page = checklist.page
-    links = [(label, f"{checklist.slug}{suffix}") for suffix, label in DOWNLOADS
-             if f"checklists/{checklist.slug}{suffix}" in made]
+    links = _download_links(checklist, made)
+    booklet = next((b.path.split("/", 1)[1] for b in booklets(len(site.checklists))
+                    if b.variant == "trainer" and b.path in made
+                    and checklist in site.checklists[b.lists]), None)
     return render("checklist.md.j2", **_body_values(checklist, site, page), level=1, anchor="", prefix="",
                   title_json=Markup(json.dumps(checklist.title, ensure_ascii=False)), stamp=stamp(checklist, site.edition),
-                  downloads=links, complete=len(links) == len(DOWNLOADS))
+                  downloads=links, complete=len(links) == len(DOWNLOADS), booklet=booklet)
 
 
 def print_all_page(site) -> str:
@@ -102,5 +111,6 @@ def print_all_page(site) -> str:
 
 def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
     found = [(b.label, b.path.split("/", 1)[1]) for b in booklets(len(checklists)) if b.path in made]
-    return render("checklist-index.md.j2", checklists=checklists, booklets=found,
+    downloads = {c.id: _download_links(c, made) for c in checklists}
+    return render("checklist-index.md.j2", checklists=checklists, booklets=found, downloads=downloads,
                   total=sum(len(c.items) for c in checklists))

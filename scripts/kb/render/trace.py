@@ -52,27 +52,42 @@ def matrix_page(registry: Registry) -> str:
 _SURVEY_KINDS = (IdKind.PROBLEM, IdKind.ADVICE, IdKind.LESSON)
 
 
-def _forward_links(targets: list[Target], page: str) -> str:
-    ordered = sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
-    return "、".join(t.link_from(page) for t in ordered)
+def _grouped(targets: list[Target], registry: Registry, page: str, titled: bool) -> str:
+    """One line per procedure or checklist: its name, then its steps (with titles) or items (IDs; their
+    text is a sentence, shown as the link's tooltip). Phones show no tooltips, so names carry the meaning."""
+    owners = {t.src: t.title for t in registry.targets.values()
+              if t.anchor is None or t.kind in (IdKind.PROCEDURE, IdKind.CHECKLIST)}
+    by_page: dict[str, list[Target]] = {}
+    for target in sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id)):
+        by_page.setdefault(target.src, []).append(target)
+    lines = []
+    for src, group in by_page.items():
+        links = "、".join(t.link_from(page) + (f" {escape(md_text(t.title))}" if titled else "") for t in group)
+        lines.append(f'<li markdown="span">{escape(md_text(owners.get(src, "")))}：{links}</li>')
+    return "\n".join(lines)
 
 
 def forward_block(target: Target, registry: Registry, page: str) -> str | None:
-    """The "落实到：" line of a WT/JY/TH entry, or the "对应检查项：" line of a procedure step (None if empty)."""
+    """The "落实到" list under a WT/JY/TH entry, or the "对应检查项" list under a procedure step (None if empty).
+
+    A top-level entry gathers everything its sub-entries lead to, so it lists IDs only; a sub-entry (or an
+    entry without sub-entries) names each step as well."""
     if target.kind in _SURVEY_KINDS:
         citing = registry.citing(target.id) if target.parent is None else registry.citing_exactly(target.id)
+        has_children = target.parent is None and any(t.parent == target.id for t in registry.targets.values())
         steps = [t for t in citing if t.kind is IdKind.STEP]
         items = [t for t in citing if t.kind is IdKind.ITEM]
-        parts = [f"规程步骤 {_forward_links(steps, page)}" if steps else "",
-                 f"检查项 {_forward_links(items, page)}" if items else ""]
-        text = "；".join(p for p in parts if p)
-        return f'<p class="kb-forward" markdown="span"><span class="kb-label">落实到</span>{text}</p>' if text else None
-    if target.kind is IdKind.STEP:
+        label, lines = "落实到", [_grouped(steps, registry, page, titled=not has_children),
+                                  _grouped(items, registry, page, titled=False)]
+    elif target.kind is IdKind.STEP:
         items = [t for t in registry.citing_exactly(target.id) if t.kind is IdKind.ITEM]
-        if items:
-            return (f'<p class="kb-forward" markdown="span"><span class="kb-label">对应检查项</span>'
-                    f'{_forward_links(items, page)}</p>')
-    return None
+        label, lines = "对应检查项", [_grouped(items, registry, page, titled=False)]
+    else:
+        return None
+    body = "\n".join(line for line in lines if line)
+    if not body:
+        return None
+    return f'<div class="kb-forward kb-notips" markdown="1">\n<p class="kb-forward__label">{label}：</p>\n<ul markdown="1">\n{body}\n</ul>\n</div>'
 
 
 def add_forward_links(markdown: str, page: str, registry: Registry) -> str:
