@@ -6,6 +6,7 @@ otherwise leave a half-written site. Here it builds into a sibling temp folder a
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import shutil
 import subprocess
@@ -48,5 +49,12 @@ def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> int:
         return 0
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.build_site",
+                                     description="严格构建网站；全部成功后才替换输出目录（make build 调用它）。")
+    parser.add_argument("out", nargs="?", default="site", help="输出目录，默认 site")
+    return build(Path(parser.parse_args(argv).out))
+
+
 if __name__ == "__main__":
-    sys.exit(build(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(main())
