@@ -17,7 +17,7 @@ from scripts.kb.export import FORMATS
 from scripts.kb.export.cells import neutral
 from scripts.kb.idkinds import IdKind, kind_of, search_id_regex
 from scripts.kb.render.env import css_string, render
-from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
+from scripts.kb.search.install import WorkerInstallError, install_worker
 from scripts.kb.text import cn_date, md_text
 from scripts.kb.urls import url_problem
 
@@ -106,18 +106,20 @@ def test_search_id_regex_from_the_table(typed, is_id):
     assert (re.fullmatch(search_id_regex(), typed) is not None) is is_id
 
 
-def test_worker_patch_fails_loudly_when_material_changes(tmp_path: Path):
+def test_worker_install_needs_exactly_one_worker(tmp_path: Path):
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    with pytest.raises(WorkerInstallError, match="找到 0 个"):
+        install_worker(tmp_path, "")
+
+
+def test_worker_install_replaces_the_worker_and_its_stale_source_map(tmp_path: Path):
     workers = tmp_path / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True)
-    (workers / "search.1234.min.js").write_text("function other(){return 1}", encoding="utf-8")
-    with pytest.raises(WorkerPatchError, match="已变化"):
-        patch_worker(tmp_path)
-
-
-def test_worker_patch_needs_exactly_one_worker(tmp_path: Path):
-    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
-    with pytest.raises(WorkerPatchError, match="找到 0 个"):
-        patch_worker(tmp_path)
+    (workers / "search.1234.min.js").write_text("lunr", encoding="utf-8")
+    (workers / "search.1234.min.js.map").write_text("{}", encoding="utf-8")
+    install_worker(tmp_path, "ours")
+    assert (workers / "search.1234.min.js").read_text(encoding="utf-8") == "ours"
+    assert not (workers / "search.1234.min.js.map").exists()
 
 
 def test_css_string_cannot_close_the_rule():

@@ -2,8 +2,8 @@
 
 Jobs, in build order: refuse to build without jieba; read the options; validate every source and hand
 MkDocs the generated pages; refuse source files that lead outside docs/ or collide by letter case; put the
-lifecycle header on procedure pages and turn `[[ID]]` into links; check the HTML each page became; tag
-search entries with IDs and aliases and put the Chinese query segmenter into the search worker."""
+lifecycle header on procedure pages and turn `[[ID]]` into links; check the HTML each page became; write
+our search index over the search plugin's entries and our search worker over Material's."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ from scripts.kb.nav import add_checklists
 from scripts.kb.pages import H1_RE
 from scripts.kb.render.local import edition_banner, expand_fills
 from scripts.kb.render.procedures import lifecycle_header
-from scripts.kb.search.aliases import search_tags
-from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
+from scripts.kb.search.index import build_docs
+from scripts.kb.search.install import WorkerInstallError, covers_text, install_worker, worker_source
 from scripts.kb.sources import scan
 
 HOME_PAGE = "index.md"
@@ -140,19 +140,28 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if not _options.chinese_search:
         return  # Material's stock search, for the benchmark's side-by-side comparison
-    _tag_search_entries(config)
+    search = _search_plugin(config).search_index
+    site_dir = Path(config.site_dir)
+    src_of = {f.url: f.src_uri for f in _files.documentation_pages()}
+    # The plugin's own page entries say which pages search may show (pages can opt out with `search: exclude`).
+    urls = [e["location"] for e in search.entries if "#" not in e["location"] and e["location"] in src_of]
+    pages = [(src_of[url], url, (site_dir / _page_path(url)).read_text(encoding="utf-8")) for url in urls]
+    docs = build_docs(_site, pages)
+    search.entries = docs
+    titles = {d["location"]: d for d in docs}
+    links = []
+    for src in ("glossary/index.md", "basis/ids.md"):
+        page = _files.get_file_from_path(src)
+        if page is not None and page.url in titles:
+            links.append({"location": page.url, "title": titles[page.url]["title"],
+                          "text": titles[page.url]["text"][:60]})
+    words = [t.term for t in _site.terms] + [a for t in _site.terms for a in t.aliases]
+    words += [p.title for p in _site.pages.values()] + [c.title for c in _site.checklists]
     try:
-        patch_worker(Path(config.site_dir))
-    except WorkerPatchError as exc:
+        install_worker(site_dir, worker_source(docs, words, _site.synonyms, covers_text(config.nav), links))
+    except WorkerInstallError as exc:
         raise PluginError(str(exc)) from None
 
 
-def _tag_search_entries(config: MkDocsConfig) -> None:
-    search = _search_plugin(config)
-    locations = {}
-    for (src, anchor), words in search_tags(_site).items():
-        url = _files.get_file_from_path(src).url
-        locations[f"{url}#{anchor}" if anchor else url] = words
-    for entry in search.search_index.entries:
-        if entry["location"] in locations:
-            entry["tags"] = locations[entry["location"]]
+def _page_path(url: str) -> str:
+    return url + "index.html" if url.endswith("/") or not url else url

@@ -1,6 +1,6 @@
 """The one table of stable-ID kinds: prefix, shape and names. Every module asks this table, never a literal.
 
-The search worker's ID recogniser (segment.js) is written from it at build time, so a new kind is added here
+The search worker's ID recogniser (scripts/kb/search/worker.js) is written from it at build time, so a new kind is added here
 once and is found by IDs typed into the search box as well."""
 
 from __future__ import annotations
@@ -50,5 +50,5 @@ def kind_of(id_: str) -> IdKind | None:
 
 
 def search_id_regex() -> str:
-    """JavaScript regex source of an ID typed into the search box (see segment.js `kbIds`)."""
+    """JavaScript regex source of an ID typed into the search box (the worker reads it from its global data)."""
     return rf"(?:(?:{'|'.join(PREFIXES)})(?:-[A-Za-z0-9]+)+|[A-Za-z]{{2,6}}-[0-9]{{2}})(?:\.[0-9]+)?"
