@@ -68,6 +68,8 @@ function setup(docs) {
       aliases: normalise((doc.aliases || []).join("\u0001")), page: doc.location.split("#")[0],
       isPage: doc.location.indexOf("#") < 0
     };
+    /* For matching only: 书记副书记 is found in 书记、副书记. */
+    entry.flat = (entry.title + "\u0001" + entry.text).replace(PUNCTUATION, "");
     entry.bare = entry.title.replace(/^[a-z]{2,6}(?:-[a-z0-9]+)*(?:\.[0-9]+)?\s+/, "");
     kb.docs.push(entry);
     if (doc.id) kb.byId[looseId(doc.id)] = index;
@@ -79,6 +81,7 @@ function setup(docs) {
     for (var i = 0; i + 1 < all.length; i++) kb.bigrams.add(all.substr(i, 2));
   });
   kb.corpus = corpus.join("\n");
+  kb.flatCorpus = kb.docs.map(function (e) { return e.flat; }).join("\u0001");
   (data.synonyms || []).forEach(function (g) { g.forEach(function (w) { kb.vocab.add(w); }); });
 }
 
@@ -108,8 +111,16 @@ function homophones(piece) {
     keys.forEach(function (k) { readings.forEach(function (r) { next.push(k ? k + " " + r : r); }); });
     keys = next.slice(0, 64);
   }
+  /* An input-method slip changes a character or two, not the whole word (转接 is no slip for 撰写). */
+  var allowed = Math.max(1, Math.floor(piece.length / 3));
   var found = [];
-  keys.forEach(function (k) { (kb.syllables[k] || []).forEach(function (w) { if (w !== piece && found.indexOf(w) < 0) found.push(w); }); });
+  keys.forEach(function (k) {
+    (kb.syllables[k] || []).forEach(function (w) {
+      var differ = 0;
+      for (var c = 0; c < w.length; c++) if (w[c] !== piece[c]) differ++;
+      if (w !== piece && differ <= allowed && found.indexOf(w) < 0) found.push(w);
+    });
+  });
   return found;
 }
 
@@ -129,8 +140,8 @@ function segmentHan(run, alone) {
     for (j = i + 1; j <= n && j - i <= 12; j++) {
       var piece = run.slice(i, j), len = j - i, gain = 0, kind = null;
       if (len === 1 && !alone) continue;
-      if (kb.vocab.has(piece)) { gain = len * len + 0.5; kind = "exact"; }
-      else if (inCorpus(piece)) { gain = len * len; kind = "exact"; }
+      if (kb.vocab.has(piece)) { gain = len * len + 1; kind = "exact"; }
+      else if (len <= 4 && inCorpus(piece)) { gain = len * len - 1; kind = "exact"; }
       else if (len > 1) {
         var similar = homophones(piece);
         if (similar.length) { gain = len * len * 0.8; kind = similar; }
@@ -138,14 +149,21 @@ function segmentHan(run, alone) {
       if (kind && score[i] + gain > score[j]) { score[j] = score[i] + gain; back[j] = i; how[j] = kind; }
     }
   }
-  var pieces = [];
+  var pieces = [], gap = "";
+  /* Characters no piece covers: two or more in a row are a word the index does not hold (生日 in 政治生日). */
+  var flush = function () {
+    if (gap.length > 1) pieces.unshift({ label: gap, alts: [{ word: gap, weight: 1, kind: "exact" }], generic: false, absent: true });
+    gap = "";
+  };
   for (j = n; j > 0; j = back[j]) {
-    if (!how[j]) continue;
+    if (!how[j]) { gap = run.slice(back[j], j) + gap; continue; }
+    flush();
     var text = run.slice(back[j], j);
     var alts = how[j] === "exact" ? alternatives(text, WEIGHT.exact, "exact") : [];
     if (how[j] !== "exact") how[j].forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.pinyin, "pinyin")); });
     pieces.unshift({ label: text, alts: alts, generic: kb.generic.has(text) });
   }
+  flush();
   if (!pieces.length) pieces.push({ label: run, alts: [{ word: run, weight: 1, kind: "exact" }], generic: false });
   return pieces;
 }
@@ -181,6 +199,7 @@ function parse(query) {
       if (HAN.test(run)) group = group.concat(segmentHan(run, q.length === 1));
       else if (/[a-z0-9]/.test(run)) group.push(latinTerm(run.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")));
     });
+    group.typed = chunk;
     groups.push(group);
     terms = terms.concat(group);
   });
@@ -188,6 +207,23 @@ function parse(query) {
   var topical = terms.filter(function (t) { return !t.generic; });
   if (!topical.length) terms.forEach(function (t) { t.generic = false; });
   return { ids: ids, exact: exact, terms: terms, groups: groups, topic: stripped || text };
+}
+
+var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
+var COMMON = 0.1;
+var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
+
+/* Do two pieces of a run stand next to each other somewhere in the index (punctuation aside)? */
+function adjacent(first, second) {
+  return first.alts.some(function (a) {
+    return second.alts.some(function (b) {
+      return new RegExp(escapeRegExp(a.word) + "[^\u0001]{0,2}" + escapeRegExp(b.word)).test(kb.flatCorpus);
+    });
+  });
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /* Score of one term in one doc: the best alternative in the best field. */
@@ -198,7 +234,7 @@ function termScore(entry, term) {
     if (entry.title === w || entry.bare === w) s = FIELD.exactTitle;
     else if (entry.title.indexOf(w) >= 0) s = FIELD.title;
     else if (entry.aliases && entry.aliases.indexOf(w) >= 0) s = FIELD.alias;
-    else if (entry.text.indexOf(w) >= 0) s = FIELD.text;
+    else if (entry.text.indexOf(w) >= 0 || entry.flat.indexOf(w) >= 0) s = FIELD.text;
     s *= alt.weight;
     if (s > best) { best = s; word = w; }
   });
@@ -206,7 +242,7 @@ function termScore(entry, term) {
 }
 
 function search(query) {
-  var parsed = parse(query);
+  var parsed = kb.last = parse(query);   /* kept for inspection from a test page */
   var n = kb.docs.length;
   var terms = parsed.terms;
   var matches = terms.map(function (term) {
@@ -216,20 +252,25 @@ function search(query) {
     term.idf = Math.log(1 + n / Math.max(1, hits.length));
     return hits;
   });
-  /* A run typed as one word whose pieces never meet in one doc is an unknown compound (党内统计), not its
-   * pieces: it does not count as a topic the index holds. */
-  var offset = 0;
+  /* A run typed as one word is about one thing. The characters the index does not hold must not outweigh
+   * its known topic pieces (政治生日, 困难党员帮扶); and a short run's core (without generic words at its ends)
+   * must occur somewhere as typed, give or take a character or two (党内统计 and 发展党员 do not). Otherwise
+   * the run is an unknown compound and none of its pieces counts as a topic the index holds. */
   parsed.groups.forEach(function (group) {
     var topical = group.filter(function (t) { return !t.generic; });
-    if (topical.length > 1) {
-      var count = {};
-      topical.forEach(function (t) {
-        matches[terms.indexOf(t)].forEach(function (hit) { count[hit[0]] = (count[hit[0]] || 0) + 1; });
-      });
-      var met = Object.keys(count).some(function (d) { return count[d] >= 2; });
-      if (!met) topical.forEach(function (t) { t.unknown = true; });
+    var present = topical.filter(function (t) { return t.df > 0; });
+    var missing = topical.filter(function (t) { return !t.df; });
+    var length = function (list) { return list.reduce(function (sum, t) { return sum + t.label.length; }, 0); };
+    /* A piece in more than a tenth of all docs (党员) says little about what the run is about. */
+    var telling = present.filter(function (t) { return t.df <= n * COMMON; });
+    var unknown = missing.length && length(missing) >= length(telling);
+    var core = group.slice();
+    while (core.length && core[0].generic) core.shift();
+    while (core.length && core[core.length - 1].generic) core.pop();
+    if (!unknown && core.length > 1 && group.typed.length <= SHORT_RUN) {
+      for (var c = 0; c + 1 < core.length && !unknown; c++) unknown = !adjacent(core[c], core[c + 1]);
     }
-    offset += group.length;
+    if (unknown) present.forEach(function (t) { t.unknown = true; });
   });
   var held = terms.filter(function (t) { return !t.generic && !t.unknown && t.df > 0; });
   if (!parsed.ids.length && !parsed.exact.length && terms.length && !held.length) return notice(parsed);
