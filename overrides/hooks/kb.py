@@ -7,6 +7,7 @@ our search index over the search plugin's entries and our search worker over Mat
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from scripts.kb.search.install import WorkerInstallError, covers_text, install_w
 from scripts.kb.sources import scan
 
 HOME_PAGE = "index.md"
+NOTICE_LINKS = [("glossary/index.md", "本站使用的名称、释义、检索同义词和已停用的说法"),
+                ("basis/ids.md", "全站每个固定编号（问题、建议、规程步骤、检查项、依据等）及其位置")]
 _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
@@ -148,13 +151,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     pages = [(src_of[url], url, (site_dir / _page_path(url)).read_text(encoding="utf-8")) for url in urls]
     docs = build_docs(_site, pages)
     search.entries = docs
-    titles = {d["location"]: d for d in docs}
-    links = []
-    for src in ("glossary/index.md", "basis/ids.md"):
-        page = _files.get_file_from_path(src)
-        if page is not None and page.url in titles:
-            links.append({"location": page.url, "title": titles[page.url]["title"],
-                          "text": titles[page.url]["text"][:60]})
+    # Chinese as UTF-8, not \uXXXX escapes: the same index in about half the bytes. The config stays
+    # Material's: the page's highlighter reads its separator.
+    config_keys = ("lang", "separator", "pipeline", "fields")
+    index = {"config": {key: search.config[key] for key in config_keys}, "docs": docs}
+    search.generate_search_index = lambda prev: json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # Where a reader goes when the site has no answer: the glossary and the ID index (not searchable itself).
+    links = [{"location": f.url, "title": f.page.title, "text": text}
+             for f, text in ((_files.get_file_from_path(src), text) for src, text in NOTICE_LINKS)
+             if f is not None and f.page is not None]
     words = [t.term for t in _site.terms] + [a for t in _site.terms for a in t.aliases]
     words += [p.title for p in _site.pages.values()] + [c.title for c in _site.checklists]
     try:

@@ -28,7 +28,8 @@ NOTICE = "本站未收录"
 
 # Records when the result list last changed, so timing covers rendering, not just the worker.
 _WATCH_RESULTS = """() => {
-  const list = document.querySelector('.md-search-result__list');
+  // The whole result area: an empty list replaced by an empty list changes nothing, but the count line does.
+  const list = document.querySelector('.md-search-result');
   window.__kbLastChange = 0;
   new MutationObserver(() => { window.__kbLastChange = performance.now(); })
     .observe(list, {childList: true, subtree: true, characterData: true});
@@ -124,7 +125,7 @@ def run_query(page, base_url: str, site: Path, query: str, expect: list[str] | s
               kind: str = "") -> QueryResult:
     box = page.locator(SEARCH_INPUT)
     box.fill("")
-    page.wait_for_timeout(100)
+    page.wait_for_timeout(30)
     box.focus()
     start = page.evaluate("() => performance.now()")
     page.keyboard.insert_text(query)     # no key events: the input relay has to start the search
@@ -132,7 +133,7 @@ def run_query(page, base_url: str, site: Path, query: str, expect: list[str] | s
     deadline = time.monotonic() + 10
     last = -1.0
     while time.monotonic() < deadline:
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(60)
         changed = page.evaluate("() => window.__kbLastChange")
         if changed == last and changed > start:
             break
