@@ -60,6 +60,7 @@ function setup(docs) {
   });
   kb.question = new RegExp(data.questions.join("|"), "g");
   kb.generic = new Set(data.generic);
+  kb.hints = data.hints.map(function (h) { return { re: new RegExp(h[0]), words: h[1] }; });
   var corpus = [];
   kb.bigrams = new Set();
   docs.forEach(function (doc, index) {
@@ -187,7 +188,7 @@ function parse(query) {
     if (/^[a-z]{2,6}-?[a-z0-9]/.test(token) && kb.byId[id] !== undefined) ids.push(id); else rest.push(token);
   });
   var text = rest.join(" ");
-  var exact = (kb.byTitle[text] || []).slice();
+  var exact = (kb.byTitle[text] || []).filter(function (d) { return kb.docs[d].text || kb.docs[d].isPage; });
   var stripped = text.replace(kb.question, " ").replace(/\s+/g, " ").trim();
   var chunks = stripped ? stripped.split(" ") : [];
   var terms = [], groups = [];
@@ -206,11 +207,14 @@ function parse(query) {
   if (!terms.length && !ids.length && text) terms.push({ label: text, alts: [{ word: text, weight: 1, kind: "exact" }], generic: false });
   var topical = terms.filter(function (t) { return !t.generic; });
   if (!topical.length) terms.forEach(function (t) { t.generic = false; });
-  return { ids: ids, exact: exact, terms: terms, groups: groups, topic: stripped || text };
+  var hints = [];
+  kb.hints.forEach(function (h) { if (h.re.test(text)) hints = hints.concat(h.words); });
+  return { ids: ids, exact: exact, terms: terms, groups: groups, topic: stripped || text, hints: hints };
 }
 
 var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
 var COMMON = 0.1;
+var HINT = 0.3;       /* weight of a word a question form hints at */
 var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
 
 /* Do two pieces of a run stand next to each other somewhere in the index (punctuation aside)? */
@@ -227,11 +231,13 @@ function escapeRegExp(s) {
 }
 
 /* Score of one term in one doc: the best alternative in the best field. */
-function termScore(entry, term) {
+function termScore(entry, term, alone) {
   var best = 0, word = null;
   term.alts.forEach(function (alt) {
     var w = alt.word, s = 0;
-    if (entry.title === w || entry.bare === w) s = FIELD.exactTitle;
+    /* A title equal to the word answers a query that is just that word; a heading that only groups the
+     * sections under it (no text of its own) is no answer. */
+    if (alone && entry.text && (entry.title === w || entry.bare === w)) s = FIELD.exactTitle;
     else if (entry.title.indexOf(w) >= 0) s = FIELD.title;
     else if (entry.aliases && entry.aliases.indexOf(w) >= 0) s = FIELD.alias;
     else if (entry.text.indexOf(w) >= 0 || entry.flat.indexOf(w) >= 0) s = FIELD.text;
@@ -247,7 +253,7 @@ function search(query) {
   var terms = parsed.terms;
   var matches = terms.map(function (term) {
     var hits = [];
-    for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term); if (m.score) hits.push([d, m]); }
+    for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term, terms.length === 1); if (m.score) hits.push([d, m]); }
     term.df = hits.length;
     term.idf = Math.log(1 + n / Math.max(1, hits.length));
     return hits;
@@ -288,6 +294,15 @@ function search(query) {
       if (!term.generic) s.topic += 1;
       s.words[term.label] = hit[1].word;
     });
+  });
+  /* Hints reorder what already matched: a little for each hinted word a matching doc contains. */
+  if (parsed.hints.length) Object.keys(scores).forEach(function (d) {
+    var entry = kb.docs[d], bonus = 0;
+    parsed.hints.forEach(function (w) {
+      if (entry.title.indexOf(w) >= 0) bonus += HINT * FIELD.title;
+      else if (entry.text.indexOf(w) >= 0) bonus += HINT;
+    });
+    scores[d].score += Math.min(bonus, HINT * FIELD.title * 2);
   });
   parsed.exact.forEach(function (d) { add(d, "score", 1e6).topic += 100; });
   parsed.ids.forEach(function (id, k) { add(kb.byId[id], "score", 1e7 - k).topic += 100; });
