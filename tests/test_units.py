@@ -15,7 +15,7 @@ from scripts.kb.cjk_abbr import CjkAbbrExtension
 from scripts.kb.errors import echo, field_path
 from scripts.kb.export import FORMATS
 from scripts.kb.export.cells import neutral
-from scripts.kb.idkinds import IdKind, kind_of, search_id_regex
+from scripts.kb.idkinds import IdKind, kind_of
 from scripts.kb.render.env import css_string, render
 from scripts.kb.search.install import WorkerInstallError, install_worker
 from scripts.kb.text import cn_date, md_text
@@ -98,12 +98,6 @@ def test_url_rules(url, loads, allowed):
 ])
 def test_id_kinds(id_, kind):
     assert kind_of(id_) is kind
-
-
-@pytest.mark.parametrize("typed, is_id", [("HJ-03", True), ("WT-02.2", True), ("GC-HJ-2", True), ("FG-ZB-12", True),
-                                          ("UTF-8", False), ("三会一课", False), ("A-1", False)])
-def test_search_id_regex_from_the_table(typed, is_id):
-    assert (re.fullmatch(search_id_regex(), typed) is not None) is is_id
 
 
 def test_worker_install_needs_exactly_one_worker(tmp_path: Path):

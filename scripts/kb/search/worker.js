@@ -165,8 +165,7 @@ function segmentHan(run, alone) {
     pieces.unshift({ label: text, alts: alts, generic: kb.generic.has(text) });
   }
   flush();
-  if (!pieces.length) pieces.push({ label: run, alts: [{ word: run, weight: 1, kind: "exact" }], generic: false });
-  return pieces;
+  return pieces;   /* a lone character left between question forms (开 in 多久开一次) is no topic */
 }
 
 /* Latin input: a word of the index (pdf, a4), full pinyin (sanhuiyike) or initials (shyk). */
