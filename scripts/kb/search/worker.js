@@ -28,16 +28,14 @@ function escapeHtml(s) {
 /* Full-width → half (NFKC), traditional → simplified, lower case. Keeps the length of plain text, so a
  * position in the normalised text is the same position in the original. */
 function normalise(s) {
-  s = String(s).normalize("NFKC");
-  var out = "";
-  for (var i = 0; i < s.length; i++) out += kb.trad[s[i]] || s[i];
-  return out.toLowerCase();
+  return String(s).normalize("NFKC").replace(kb.tradRe, function (c) { return kb.trad[c]; }).toLowerCase();
 }
 
 function setup(docs) {
   var data = KB_DATA;
   kb = { trad: {}, docs: [], byId: {}, byTitle: {}, pages: {} };
   for (var t = 0; t + 1 < data.trad.length; t += 2) kb.trad[data.trad[t]] = data.trad[t + 1];
+  kb.tradRe = new RegExp("[" + (Object.keys(kb.trad).join("") || "\u0000") + "]", "g");
   kb.vocab = new Set(data.vocab);
   kb.full = {}; kb.initials = {}; kb.syllables = {};
   data.vocab.forEach(function (word, k) {

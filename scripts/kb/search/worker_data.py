@@ -69,7 +69,7 @@ def traditional_map(chars: set[str]) -> dict[str, str]:
     for char in sorted(chars):
         for converter in converters:
             variant = converter.convert(char)
-            if variant != char and len(variant) == 1:
+            if variant != char and len(variant) == 1 and ord(variant) < 0x10000:  # one UTF-16 unit in the worker
                 found[variant] = char
     return found
 
