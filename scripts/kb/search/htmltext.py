@@ -135,7 +135,10 @@ class _Splitter(HTMLParser):
 def split_page(html: str, id_anchors: set[str]) -> list[Part]:
     """The page's parts in document order; parts continuing a section after an ID element are merged back."""
     splitter = _Splitter(id_anchors)
-    splitter.feed(html)
+    # Only the article is read; the navigation around it (a thousand entries on a big site) is skipped unparsed.
+    start = html.find('<article class="md-content__inner')
+    end = html.rfind("</article>")
+    splitter.feed(html[start:end + len("</article>")] if 0 <= start < end else html)
     merged: dict[str | None, Part] = {}
     order: list[Part] = []
     for part in splitter.parts:
