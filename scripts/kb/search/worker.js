@@ -60,7 +60,7 @@ function setup(docs) {
   kb.generic = new Set(data.generic);
   kb.hints = data.hints.map(function (h) { return { re: new RegExp(h[0]), words: h[1] }; });
   var corpus = [];
-  kb.bigrams = new Set();
+  kb.seen = new Map();
   docs.forEach(function (doc, index) {
     var entry = {
       doc: doc, title: normalise(doc.title), text: normalise(doc.text || ""),
@@ -77,7 +77,6 @@ function setup(docs) {
     if (entry.isPage) kb.pages[entry.page] = entry;
     var all = entry.title + "\n" + entry.aliases + "\n" + entry.text;
     corpus.push(all);
-    for (var i = 0; i + 1 < all.length; i++) kb.bigrams.add(all.substr(i, 2));
   });
   kb.corpus = corpus.join("\n");
   kb.flatCorpus = kb.docs.map(function (e) { return e.flat; }).join("\u0001");
@@ -94,11 +93,12 @@ function push(map, key, value) {
   if (map[key].indexOf(value) < 0) map[key].push(value);
 }
 
-/* Does the index hold this piece anywhere? Bigrams first: cheap, and rules out most pieces. */
+/* Does the index hold this piece anywhere? Remembered: the next keystroke asks again. */
 function inCorpus(piece) {
   if (kb.vocab.has(piece)) return true;
-  for (var i = 0; i + 1 < piece.length; i++) if (!kb.bigrams.has(piece.substr(i, 2))) return false;
-  return kb.corpus.indexOf(piece) >= 0;
+  var known = kb.seen.get(piece);
+  if (known === undefined) kb.seen.set(piece, known = kb.corpus.indexOf(piece) >= 0);
+  return known;
 }
 
 /* Vocabulary words read like `piece` (谈心谈化 → 谈心谈话), from the readings of its characters. */
