@@ -150,9 +150,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     urls = [e["location"] for e in search.entries if "#" not in e["location"] and e["location"] in src_of]
     pages = [(src_of[url], url, (site_dir / _page_path(url)).read_text(encoding="utf-8")) for url in urls]
     docs = build_docs(_site, pages)
-    # A page kept out of search (the ID index, print-all) can still be found by its name, by its title alone.
-    docs += [{"location": f.url, "title": f.page.title, "text": ""} for f in _files.documentation_pages()
-             if f.url not in urls and f.page is not None and f.page.title]
+    # The reference pages the 本站未收录 notice offers are found by name even when kept out of search (the ID
+    # index lists every ID again): by their title alone.
+    references = [_files.get_file_from_path(src) for src, _ in NOTICE_LINKS]
+    docs += [{"location": f.url, "title": f.page.title, "text": ""} for f in references
+             if f is not None and f.url not in urls and f.page is not None and f.page.title]
     search.entries = docs
     # Chinese as UTF-8, not \uXXXX escapes: the same index in about half the bytes. The config stays
     # Material's: the page's highlighter reads its separator.
