@@ -14,6 +14,7 @@ from scripts.kb.generate import Site, collect, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ("checklists/checklist.schema.json", "glossary/terms.schema.json", "glossary/retired.schema.json",
+           "glossary/synonyms.schema.json",
            "procedures/procedure.schema.json", "basis/local-requirements.schema.json", "basis/releases.schema.json",
            "units/unit.schema.json")
 

@@ -15,9 +15,9 @@ from scripts.kb.cjk_abbr import CjkAbbrExtension
 from scripts.kb.errors import echo, field_path
 from scripts.kb.export import FORMATS
 from scripts.kb.export.cells import neutral
-from scripts.kb.idkinds import IdKind, kind_of, search_id_regex
+from scripts.kb.idkinds import IdKind, kind_of
 from scripts.kb.render.env import css_string, render
-from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
+from scripts.kb.search.install import WorkerInstallError, install_worker
 from scripts.kb.text import cn_date, md_text
 from scripts.kb.urls import url_problem
 
@@ -108,24 +108,20 @@ def test_id_kinds(id_, kind):
     assert kind_of(id_) is kind
 
 
-@pytest.mark.parametrize("typed, is_id", [("HJ-03", True), ("WT-02.2", True), ("GC-HJ-2", True), ("FG-ZB-12", True),
-                                          ("UTF-8", False), ("三会一课", False), ("A-1", False)])
-def test_search_id_regex_from_the_table(typed, is_id):
-    assert (re.fullmatch(search_id_regex(), typed) is not None) is is_id
+def test_worker_install_needs_exactly_one_worker(tmp_path: Path):
+    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    with pytest.raises(WorkerInstallError, match="找到 0 个"):
+        install_worker(tmp_path, "")
 
 
-def test_worker_patch_fails_loudly_when_material_changes(tmp_path: Path):
+def test_worker_install_replaces_the_worker_and_its_stale_source_map(tmp_path: Path):
     workers = tmp_path / "assets" / "javascripts" / "workers"
     workers.mkdir(parents=True)
-    (workers / "search.1234.min.js").write_text("function other(){return 1}", encoding="utf-8")
-    with pytest.raises(WorkerPatchError, match="已变化"):
-        patch_worker(tmp_path)
-
-
-def test_worker_patch_needs_exactly_one_worker(tmp_path: Path):
-    (tmp_path / "assets" / "javascripts" / "workers").mkdir(parents=True)
-    with pytest.raises(WorkerPatchError, match="找到 0 个"):
-        patch_worker(tmp_path)
+    (workers / "search.1234.min.js").write_text("lunr", encoding="utf-8")
+    (workers / "search.1234.min.js.map").write_text("{}", encoding="utf-8")
+    install_worker(tmp_path, "ours")
+    assert (workers / "search.1234.min.js").read_text(encoding="utf-8") == "ours"
+    assert not (workers / "search.1234.min.js.map").exists()
 
 
 def test_css_string_cannot_close_the_rule():
@@ -179,10 +175,19 @@ def test_whole_page_scan_allows_the_theme():
     assert page_findings(THEME_PAGE) == []
 
 
+def test_whole_page_scan_reads_quoted_text_as_text():
+    # A tooltip quoting an item whose text shows escaped markup is no event attribute.
+    from scripts.kb.html_safety import page_findings
+
+    quoted = '<a href="hj.html#HJ-08" title="HJ-08 批准 &lt;img src=x onerror=alert(5)&gt;。">HJ-08</a>'
+    assert page_findings(THEME_PAGE.replace("<p>正文", quoted + "<p>正文")) == []
+
+
 @pytest.mark.parametrize("injected", [
     "<script>alert(1)</script>", '<script src="https://example.com/x.js"></script>', "<iframe src=x.html></iframe>",
     '<img src=x onerror="alert(1)">', '<a href=" javascript:alert(1)">x</a>', '<a href="data:text/html,x">x</a>',
     '<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<object data=x></object>",
+    '<a title="x" onclick="alert(1)">x</a>', "<img alt='a > b' src=x onerror=alert(1)>",
 ])
 def test_whole_page_scan_finds_live_markup(injected):
     from scripts.kb.html_safety import content_findings, page_findings

@@ -2,11 +2,14 @@
 
 Jobs, in build order: refuse to build without jieba; read the options; validate every source and hand
 MkDocs the generated pages; refuse source files that lead outside docs/ or collide by letter case; put the
-lifecycle header on procedure pages and turn `[[ID]]` into links; check the HTML each page became; tag
-search entries with IDs and aliases and put the Chinese query segmenter into the search worker."""
+lifecycle header on procedure pages, the forward links under survey entries and steps, and turn `[[ID]]`
+into links; give every page its date and correction reference; check the HTML each page became; make
+404.html work from disk; write our search index over the search plugin's entries and our search worker
+over Material's."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -38,12 +41,14 @@ from scripts.kb.render.env import css_string
 from scripts.kb.render.local import edition_banner, expand_fills
 from scripts.kb.render.procedures import lifecycle_header
 from scripts.kb.render.trace import add_forward_links
-from scripts.kb.search.aliases import search_tags
-from scripts.kb.search.worker_patch import WorkerPatchError, patch_worker
+from scripts.kb.search.index import build_docs
+from scripts.kb.search.install import WorkerInstallError, covers_text, install_worker, worker_source
 from scripts.kb.sources import scan
 from scripts.kb.text import cn_date
 
 HOME_PAGE = "index.md"
+NOTICE_LINKS = [("glossary/index.md", "本站使用的名称、释义、检索同义词和已停用的说法"),
+                ("basis/ids.md", "全站每个固定编号（问题、建议、规程步骤、检查项、依据等）及其位置")]
 _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
@@ -193,19 +198,35 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     if not _options.chinese_search:
         return  # Material's stock search, for the benchmark's side-by-side comparison
-    _tag_search_entries(config)
+    search = _search_plugin(config).search_index
+    site_dir = Path(config.site_dir)
+    src_of = {f.url: f.src_uri for f in _files.documentation_pages()}
+    # The plugin's own page entries say which pages search may show (pages can opt out with `search: exclude`).
+    urls = [e["location"] for e in search.entries if "#" not in e["location"] and e["location"] in src_of]
+    pages = [(src_of[url], url, (site_dir / _page_path(url)).read_text(encoding="utf-8")) for url in urls]
+    docs = build_docs(_site, pages)
+    # The reference pages the 本站未收录 notice offers are found by name even when kept out of search (the ID
+    # index lists every ID again): by their title alone.
+    references = [_files.get_file_from_path(src) for src, _ in NOTICE_LINKS]
+    docs += [{"location": f.url, "title": f.page.title, "text": ""} for f in references
+             if f is not None and f.url not in urls and f.page is not None and f.page.title]
+    search.entries = docs
+    # Chinese as UTF-8, not \uXXXX escapes: the same index in about half the bytes. The config stays
+    # Material's: the page's highlighter reads its separator.
+    config_keys = ("lang", "separator", "pipeline", "fields")
+    index = {"config": {key: search.config[key] for key in config_keys}, "docs": docs}
+    search.generate_search_index = lambda prev: json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    # Where a reader goes when the site has no answer: the glossary and the ID index (not searchable itself).
+    links = [{"location": f.url, "title": f.page.title, "text": text}
+             for f, text in ((_files.get_file_from_path(src), text) for src, text in NOTICE_LINKS)
+             if f is not None and f.page is not None]
+    words = [t.term for t in _site.terms] + [a for t in _site.terms for a in t.aliases]
+    words += [p.title for p in _site.pages.values()] + [c.title for c in _site.checklists]
     try:
-        patch_worker(Path(config.site_dir))
-    except WorkerPatchError as exc:
+        install_worker(site_dir, worker_source(docs, words, _site.synonyms, covers_text(config.nav), links))
+    except WorkerInstallError as exc:
         raise PluginError(str(exc)) from None
 
 
-def _tag_search_entries(config: MkDocsConfig) -> None:
-    search = _search_plugin(config)
-    locations = {}
-    for (src, anchor), words in search_tags(_site).items():
-        url = _files.get_file_from_path(src).url
-        locations[f"{url}#{anchor}" if anchor else url] = words
-    for entry in search.search_index.entries:
-        if entry["location"] in locations:
-            entry["tags"] = locations[entry["location"]]
+def _page_path(url: str) -> str:
+    return url + "index.html" if url.endswith("/") or not url else url

@@ -19,6 +19,7 @@ from .local import LocalRequirement, fill_problems, fills_in, load_local
 from .natures import nature_problem
 from .pages import PageMeta, read_page_meta
 from .releases import Release, load_releases
+from .search.synonyms import Synonym, load_synonyms
 from .sources import SourceTree, case_collisions, scan
 from .units import Edition, Unit, load_units, reference_problems
 
@@ -39,6 +40,7 @@ class Site:
     units: dict[str, Unit] = field(default_factory=dict)
     edition: Edition = field(default_factory=Edition)
     files: dict[str, str | bytes] = field(default_factory=dict)  # generated, by docs-relative path
+    synonyms: list[Synonym] = field(default_factory=list)
 
     @property
     def requirements(self) -> dict[str, LocalRequirement]:
@@ -182,11 +184,18 @@ def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Si
     for term in terms:
         problems += _basis_problems(term.id, term.basis, term.line, tree.display("glossary/terms.yml"), registry)
 
+    site_text = "\n".join([*(p.text for p in pages.values()),
+                            *(f"{t.term} {' '.join(t.aliases)} {t.definition}" for t in terms),
+                            *(f"{c.title} {i.text} {i.how}" for c in checklists for i in c.items)])
+    synonyms: list[Synonym] = []
+    with last_resort(problems, tree.display("glossary/synonyms.yml")):
+        synonyms, found = load_synonyms(tree, terms, retired, site_text)
+        problems += found
     releases, found = load_releases(tree)
     problems += found
     units, found = load_units(tree)
     problems += found
-    site = Site(tree, registry, checklists, terms, retired, pages, local, releases, units)
+    site = Site(tree, registry, checklists, terms, retired, pages, local, releases, units, synonyms=synonyms)
     if not problems:
         problems += _nature_problems(site) + _coverage_problems(registry)
     if not problems:  # a broken source would make every profile's references look wrong

@@ -85,7 +85,8 @@ def content_findings(html: str, generated: bool) -> list[Finding]:
 # navigation every page is large, and a Python HTML parser over each would double the build time.
 _PAGE_RE = re.compile(
     r"<(?P<tag>script|iframe|object|embed|frame|frameset|applet|base|portal)\b(?P<attrs>[^>]*)>(?=(?P<after>.{0,40}))"
-    r"|<[a-zA-Z][^>]*?\s(?P<event>on[a-z]+)\s*="
+    # An event attribute, found outside quoted values: a tooltip may quote text like "onerror=" harmlessly.
+    r"""|<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*?\s(?P<event>on[a-z]+)\s*="""
     r"""|\s(?:href|src|action|formaction|xlink:href|data|poster|srcset)\s*=\s*["']?[\s\x00-\x1f]*"""
     r"(?P<scheme>javascript|vbscript|data|file)\s*:",
     re.IGNORECASE | re.DOTALL)

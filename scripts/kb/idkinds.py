@@ -1,7 +1,7 @@
 """The one table of stable-ID kinds: prefix, shape and names. Every module asks this table, never a literal.
 
-The search worker's ID recogniser (segment.js) is written from it at build time, so a new kind is added here
-once and is found by IDs typed into the search box as well."""
+The search worker needs no copy of it: every target in the registry carries its ID into the search index, and
+a typed ID is looked up there."""
 
 from __future__ import annotations
 
@@ -47,8 +47,3 @@ def kind_of(id_: str) -> IdKind | None:
     if head not in PREFIXES and IdKind.ITEM.pattern.fullmatch(id_):
         return IdKind.ITEM
     return None
-
-
-def search_id_regex() -> str:
-    """JavaScript regex source of an ID typed into the search box (see segment.js `kbIds`)."""
-    return rf"(?:(?:{'|'.join(PREFIXES)})(?:-[A-Za-z0-9]+)+|[A-Za-z]{{2,6}}-[0-9]{{2}})(?:\.[0-9]+)?"

@@ -28,7 +28,8 @@ def render_site(site, downloads: bool = True) -> dict[str, str | bytes]:
     files["checklists/index.md"] = checklist_index(site.checklists, made)
     files[PRINT_ALL_PAGE] = print_all_page(site)
     files[MATRIX_PAGE] = matrix_page(site.registry)
-    files[GLOSSARY_PAGE] = glossary_page(site.terms, site.retired, categories(site.tree), site.registry)
+    files[GLOSSARY_PAGE] = glossary_page(site.terms, site.retired, categories(site.tree), site.registry,
+                                         site.synonyms)
     files[IDS_PAGE] = ids_page(site.registry)
     files[CHANGES_PAGE] = changes_page(site.pages)
     files[LOCAL_PAGE] = local_page(site.local, site.registry, site.edition)

@@ -1,0 +1,394 @@
+/* Search worker for Material's search UI (replaces its lunr worker; speaks the same messages).
+ *
+ * Setup {type: 0, data: {config, docs}} → {type: 1}; query {type: 2, data: box value} →
+ * {type: 3, data: {items: SearchItem[][]}}. KB_DATA (vocabulary with pinyin, traditional → simplified map,
+ * readings of common characters, synonyms, question forms, generic words, ID shape, what the site covers) is
+ * written in front of this file at build time by scripts/kb/search/install.py.
+ *
+ * Material inserts `title` and `text` with innerHTML: every string from the index is escaped here, and only
+ * the <mark> elements this file adds are markup. Ranking: exact ID or title first; then the number of query
+ * topic words a doc contains; then the sum of idf × field weight (title ≫ aliases ≫ body). Pinyin and
+ * homophone matches count less than exact ones. A query whose topic words the index does not hold gets one
+ * notice instead of loosely related hits. */
+/* global KB_DATA */
+"use strict";
+
+var MAX_ITEMS = 40;
+var SNIPPET = 100;
+var FIELD = { exactTitle: 40, title: 10, alias: 4, text: 1 };
+var WEIGHT = { exact: 1, synonym: 0.8, pinyin: 0.6, initials: 0.5 };
+var HAN = /[\u4e00-\u9fff]/;
+var kb = null;
+
+function escapeHtml(s) {
+  return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/* Full-width → half (NFKC), traditional → simplified, lower case. Keeps the length of plain text, so a
+ * position in the normalised text is the same position in the original. */
+function normalise(s) {
+  return String(s).normalize("NFKC").replace(kb.tradRe, function (c) { return kb.trad[c]; }).toLowerCase();
+}
+
+function setup(docs) {
+  var data = KB_DATA;
+  kb = { trad: {}, docs: [], byId: {}, byTitle: {}, pages: {} };
+  for (var t = 0; t + 1 < data.trad.length; t += 2) kb.trad[data.trad[t]] = data.trad[t + 1];
+  kb.tradRe = new RegExp("[" + (Object.keys(kb.trad).join("") || "\u0000") + "]", "g");
+  kb.vocab = new Set(data.vocab);
+  kb.full = {}; kb.initials = {}; kb.syllables = {};
+  data.vocab.forEach(function (word, k) {
+    var syl = data.pinyin[k];
+    var parts = syl.split(" ");
+    push(kb.syllables, syl, word);
+    push(kb.full, parts.join(""), word);
+    if (parts.length > 1) push(kb.initials, parts.map(function (p) { return p[0]; }).join(""), word);
+  });
+  kb.readings = {};
+  Object.keys(data.readings).forEach(function (syl) {
+    var chars = data.readings[syl];
+    for (var i = 0; i < chars.length; i++) push(kb.readings, chars[i], syl);
+  });
+  kb.synonyms = {};
+  data.synonyms.forEach(function (group) {
+    group.forEach(function (word) {
+      kb.synonyms[word] = group.filter(function (other) { return other !== word; });
+    });
+  });
+  kb.question = new RegExp(data.questions.join("|"), "g");
+  kb.generic = new Set(data.generic);
+  kb.hints = data.hints.map(function (h) { return { re: new RegExp(h[0]), words: h[1] }; });
+  var corpus = [];
+  kb.seen = new Map();
+  docs.forEach(function (doc, index) {
+    var entry = {
+      doc: doc, title: normalise(doc.title), text: normalise(doc.text || ""),
+      aliases: normalise((doc.aliases || []).join("\u0001")), page: doc.location.split("#")[0],
+      isPage: doc.location.indexOf("#") < 0
+    };
+    /* For matching only: 书记副书记 is found in 书记、副书记. */
+    entry.flat = (entry.title + "\u0001" + entry.text).replace(PUNCTUATION, "");
+    entry.bare = entry.title.replace(/^[a-z]{2,6}(?:-[a-z0-9]+)*(?:\.[0-9]+)?\s+/, "");
+    kb.docs.push(entry);
+    if (doc.id) kb.byId[looseId(doc.id)] = index;
+    push(kb.byTitle, entry.title, index);
+    if (entry.bare !== entry.title) push(kb.byTitle, entry.bare, index);
+    if (entry.isPage) kb.pages[entry.page] = entry;
+    var all = entry.title + "\n" + entry.aliases + "\n" + entry.text;
+    corpus.push(all);
+  });
+  kb.corpus = corpus.join("\n");
+  kb.flatCorpus = kb.docs.map(function (e) { return e.flat; }).join("\u0001");
+  (data.synonyms || []).forEach(function (g) { g.forEach(function (w) { kb.vocab.add(w); }); });
+}
+
+/* HJ-03, hj-03, HJ - 03 and HJ03 are the same ID. */
+function looseId(token) {
+  return token.toUpperCase().replace(/[\s-]/g, "");
+}
+
+function push(map, key, value) {
+  if (!map[key]) map[key] = [];
+  if (map[key].indexOf(value) < 0) map[key].push(value);
+}
+
+/* Does the index hold this piece anywhere? Remembered: the next keystroke asks again. */
+function inCorpus(piece) {
+  if (kb.vocab.has(piece)) return true;
+  var known = kb.seen.get(piece);
+  if (known === undefined) kb.seen.set(piece, known = kb.corpus.indexOf(piece) >= 0);
+  return known;
+}
+
+/* Vocabulary words read like `piece` (谈心谈化 → 谈心谈话), from the readings of its characters. */
+function homophones(piece) {
+  var keys = [""];
+  for (var i = 0; i < piece.length; i++) {
+    var readings = kb.readings[piece[i]] || [piece[i]];
+    var next = [];
+    keys.forEach(function (k) { readings.forEach(function (r) { next.push(k ? k + " " + r : r); }); });
+    keys = next.slice(0, 64);
+  }
+  /* An input-method slip changes a character or two, not the whole word (转接 is no slip for 撰写). */
+  var allowed = Math.max(1, Math.floor(piece.length / 3));
+  var found = [];
+  keys.forEach(function (k) {
+    (kb.syllables[k] || []).forEach(function (w) {
+      var differ = 0;
+      for (var c = 0; c < w.length; c++) if (w[c] !== piece[c]) differ++;
+      if (w !== piece && differ <= allowed && found.indexOf(w) < 0) found.push(w);
+    });
+  });
+  return found;
+}
+
+function alternatives(word, weight, kind) {
+  var alts = [{ word: word, weight: weight, kind: kind }];
+  (kb.synonyms[word] || []).forEach(function (s) { alts.push({ word: s, weight: weight * WEIGHT.synonym, kind: "synonym" }); });
+  return alts;
+}
+
+/* Cover a run of Chinese characters with the best pieces: a known piece of length L scores L², a word of the
+ * vocabulary a little more, a homophone of a vocabulary word a little less; uncovered characters score 0. */
+function segmentHan(run, alone) {
+  var n = run.length, score = [0], back = [-1], how = [null], i, j;
+  for (i = 1; i <= n; i++) { score[i] = -1; back[i] = i - 1; how[i] = null; }
+  for (i = 0; i < n; i++) {
+    if (score[i] > score[i + 1]) { score[i + 1] = score[i]; back[i + 1] = i; how[i + 1] = null; }
+    for (j = i + 1; j <= n && j - i <= 12; j++) {
+      var piece = run.slice(i, j), len = j - i, gain = 0, kind = null;
+      if (len === 1 && !alone) continue;
+      if (kb.vocab.has(piece)) { gain = len * len + 1; kind = "exact"; }
+      else if (len <= 4 && inCorpus(piece)) { gain = len * len - 1; kind = "exact"; }
+      else if (len > 1) {
+        var similar = homophones(piece);
+        if (similar.length) { gain = len * len * 0.8; kind = similar; }
+      }
+      if (kind && score[i] + gain > score[j]) { score[j] = score[i] + gain; back[j] = i; how[j] = kind; }
+    }
+  }
+  var pieces = [], gap = "";
+  /* Characters no piece covers: two or more in a row are a word the index does not hold (生日 in 政治生日). */
+  var flush = function () {
+    if (gap.length > 1) pieces.unshift({ label: gap, alts: [{ word: gap, weight: 1, kind: "exact" }], generic: false, absent: true });
+    gap = "";
+  };
+  for (j = n; j > 0; j = back[j]) {
+    if (!how[j]) { gap = run.slice(back[j], j) + gap; continue; }
+    flush();
+    var text = run.slice(back[j], j);
+    var alts = how[j] === "exact" ? alternatives(text, WEIGHT.exact, "exact") : [];
+    if (how[j] !== "exact") how[j].forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.pinyin, "pinyin")); });
+    pieces.unshift({ label: text, alts: alts, generic: kb.generic.has(text) });
+  }
+  flush();
+  return pieces;   /* a lone character left between question forms (开 in 多久开一次) is no topic */
+}
+
+/* Latin input: a word of the index (pdf, a4), full pinyin (sanhuiyike) or initials (shyk). */
+function latinTerm(token) {
+  var compact = token.replace(/[\s'-]/g, "");
+  var alts = [];
+  if (inCorpus(token)) alts.push({ word: token, weight: WEIGHT.exact, kind: "exact" });
+  (kb.full[compact] || []).forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.pinyin, "pinyin")); });
+  if (compact.length > 1) (kb.initials[compact] || []).forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.initials, "pinyin")); });
+  if (!alts.length) alts.push({ word: token, weight: WEIGHT.exact, kind: "exact" });
+  return { label: token, alts: alts, generic: false };
+}
+
+function parse(query) {
+  var q = normalise(query).replace(/\s*-\s*/g, "-").trim();
+  var ids = [], rest = [];
+  q.split(/\s+/).forEach(function (token) {
+    var id = looseId(token);
+    if (/^[a-z]{2,6}-?[a-z0-9]/.test(token) && kb.byId[id] !== undefined) ids.push(id); else rest.push(token);
+  });
+  var text = rest.join(" ");
+  var exact = (kb.byTitle[text] || []).filter(function (d) { return kb.docs[d].text || kb.docs[d].isPage; });
+  var stripped = text.replace(kb.question, " ").replace(/\s+/g, " ").trim();
+  var chunks = stripped ? stripped.split(" ") : [];
+  var terms = [], groups = [];
+  var latinOnly = chunks.length > 1 && chunks.every(function (c) { return /^[a-z]+$/.test(c); });
+  if (latinOnly && kb.full[chunks.join("")]) chunks = [chunks.join("")];
+  chunks.forEach(function (chunk) {
+    var group = [];
+    (chunk.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) || []).forEach(function (run) {
+      if (HAN.test(run)) group = group.concat(segmentHan(run, q.length === 1));
+      else if (/[a-z0-9]/.test(run)) group.push(latinTerm(run.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")));
+    });
+    group.typed = chunk;
+    groups.push(group);
+    terms = terms.concat(group);
+  });
+  if (!terms.length && !ids.length && text) terms.push({ label: text, alts: [{ word: text, weight: 1, kind: "exact" }], generic: false });
+  var topical = terms.filter(function (t) { return !t.generic; });
+  if (!topical.length) terms.forEach(function (t) { t.generic = false; });
+  var hints = [];
+  kb.hints.forEach(function (h) { if (h.re.test(text)) hints = hints.concat(h.words); });
+  return { ids: ids, exact: exact, terms: terms, groups: groups, topic: stripped || text, hints: hints };
+}
+
+var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
+var COMMON = 0.1;
+var HINT = 0.3;       /* weight of a word a question form hints at */
+var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
+
+/* Do two pieces of a run stand next to each other somewhere in the index (punctuation aside)? */
+function adjacent(first, second) {
+  return first.alts.some(function (a) {
+    return second.alts.some(function (b) {
+      return new RegExp(escapeRegExp(a.word) + "[^\u0001]{0,2}" + escapeRegExp(b.word)).test(kb.flatCorpus);
+    });
+  });
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/* Score of one term in one doc: the best alternative in the best field. */
+function termScore(entry, term, alone) {
+  var best = 0, word = null;
+  term.alts.forEach(function (alt) {
+    var w = alt.word, s = 0;
+    /* A title equal to the word answers a query that is just that word; a heading that only groups the
+     * sections under it (no text of its own) is no answer. */
+    if (alone && entry.text && (entry.title === w || entry.bare === w)) s = FIELD.exactTitle;
+    else if (entry.title.indexOf(w) >= 0) s = FIELD.title;
+    else if (entry.aliases && entry.aliases.indexOf(w) >= 0) s = FIELD.alias;
+    else if (entry.text.indexOf(w) >= 0 || entry.flat.indexOf(w) >= 0) s = FIELD.text;
+    s *= alt.weight;
+    if (s > best) { best = s; word = w; }
+  });
+  return { score: best, word: word };
+}
+
+function search(query) {
+  var parsed = kb.last = parse(query);   /* kept for inspection from a test page */
+  var n = kb.docs.length;
+  var terms = parsed.terms;
+  var matches = terms.map(function (term) {
+    var hits = [];
+    for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term, terms.length === 1); if (m.score) hits.push([d, m]); }
+    term.df = hits.length;
+    term.idf = Math.log(1 + n / Math.max(1, hits.length));
+    return hits;
+  });
+  /* A run typed as one word is about one thing. The characters the index does not hold must not outweigh
+   * its known topic pieces (政治生日, 困难党员帮扶); and a short run's core (without generic words at its ends)
+   * must occur somewhere as typed, give or take a character or two (党内统计 and 发展党员 do not). Otherwise
+   * the run is an unknown compound and none of its pieces counts as a topic the index holds. */
+  parsed.groups.forEach(function (group) {
+    var topical = group.filter(function (t) { return !t.generic; });
+    var present = topical.filter(function (t) { return t.df > 0; });
+    var missing = topical.filter(function (t) { return !t.df; });
+    var length = function (list) { return list.reduce(function (sum, t) { return sum + t.label.length; }, 0); };
+    /* A piece in more than a tenth of all docs (党员) says little about what the run is about. */
+    var telling = present.filter(function (t) { return t.df <= n * COMMON; });
+    var unknown = missing.length && length(missing) >= length(telling);
+    /* Only pieces the index holds must stand together: a residue it does not hold (几号 in 主题党日几号) was
+     * already weighed above, and would otherwise make every unlisted way of asking a miss. */
+    var core = group.filter(function (t) { return t.df > 0; });
+    while (core.length && core[0].generic) core.shift();
+    while (core.length && core[core.length - 1].generic) core.pop();
+    if (!unknown && core.length > 1 && group.typed.length <= SHORT_RUN) {
+      for (var c = 0; c + 1 < core.length && !unknown; c++) unknown = !adjacent(core[c], core[c + 1]);
+    }
+    if (unknown) present.forEach(function (t) { t.unknown = true; });
+  });
+  var held = terms.filter(function (t) { return !t.generic && !t.unknown && t.df > 0; });
+  if (!parsed.ids.length && !parsed.exact.length && terms.length && !held.length) return notice(parsed);
+
+  var scores = {};
+  function add(d, key, value) {
+    var s = scores[d] || (scores[d] = { d: d, topic: 0, score: 0, words: {} });
+    s[key] += value;
+    return s;
+  }
+  terms.forEach(function (term, k) {
+    if (term.unknown) return;
+    matches[k].forEach(function (hit) {
+      var s = add(hit[0], "score", hit[1].score * term.idf * (term.generic ? 0.3 : 1));
+      if (!term.generic) s.topic += 1;
+      s.words[term.label] = hit[1].word;
+    });
+  });
+  /* Hints reorder what already matched: a little for each hinted word a matching doc contains. */
+  if (parsed.hints.length) Object.keys(scores).forEach(function (d) {
+    var entry = kb.docs[d], bonus = 0;
+    parsed.hints.forEach(function (w) {
+      if (entry.title.indexOf(w) >= 0) bonus += HINT * FIELD.title;
+      else if (entry.text.indexOf(w) >= 0) bonus += HINT;
+    });
+    scores[d].score += Math.min(bonus, HINT * FIELD.title * 2);
+  });
+  parsed.exact.forEach(function (d) { add(d, "score", 1e6).topic += 100; });
+  parsed.ids.forEach(function (id, k) { add(kb.byId[id], "score", 1e7 - k).topic += 100; });
+  var ranked = Object.keys(scores).map(function (d) { return scores[d]; })
+    .filter(function (s) { return s.topic > 0 || !held.length; })
+    .sort(function (a, b) { return b.topic - a.topic || b.score - a.score || a.d - b.d; })
+    .slice(0, MAX_ITEMS);
+  return ranked.map(function (s, rank) {
+    var entry = kb.docs[s.d];
+    var score = ranked.length - rank;
+    var found = {};
+    terms.forEach(function (t) { if (!t.unknown || s.words[t.label]) found[s.words[t.label] || t.label] = !!s.words[t.label]; });
+    var marks = Object.keys(found).filter(function (w) { return found[w]; });
+    var item = [render(entry, score, found, marks)];
+    if (!entry.isPage && kb.pages[entry.page]) item.push(render(kb.pages[entry.page], score, found, marks, true));
+    return item;
+  });
+}
+
+function render(entry, score, terms, marks, asParent) {
+  return {
+    location: entry.doc.location,
+    title: highlight(entry.doc.title, entry.title, marks),
+    text: asParent ? "" : snippet(entry, marks),
+    score: score,
+    terms: terms
+  };
+}
+
+/* ≈100 characters around the first match, escaped, with <mark> around every matched word. */
+function snippet(entry, marks) {
+  var original = entry.doc.text || "";
+  var first = -1;
+  marks.forEach(function (w) { var p = entry.text.indexOf(w); if (p >= 0 && (first < 0 || p < first)) first = p; });
+  var start = first > 30 ? first - 30 : 0;
+  var end = Math.min(original.length, start + SNIPPET);
+  var piece = highlight(original.slice(start, end), entry.text.slice(start, end), marks);
+  return (start > 0 ? "…" : "") + piece + (end < original.length ? "…" : "");
+}
+
+function highlight(original, normalised, marks) {
+  if (normalised.length !== original.length) normalised = normalise(original);
+  if (normalised.length !== original.length) return escapeHtml(original);
+  var marked = new Array(original.length + 1).join("0").split("");
+  marks.forEach(function (w) {
+    if (!w) return;
+    for (var p = normalised.indexOf(w); p >= 0; p = normalised.indexOf(w, p + w.length))
+      for (var i = p; i < p + w.length; i++) marked[i] = "1";
+  });
+  var out = "", open = false;
+  for (var i = 0; i < original.length; i++) {
+    if (marked[i] === "1" && !open) { out += "<mark>"; open = true; }
+    if (marked[i] !== "1" && open) { out += "</mark>"; open = false; }
+    out += escapeHtml(original[i]);
+  }
+  return out + (open ? "</mark>" : "");
+}
+
+/* One result saying what the site does not cover, what it does, and where to look. */
+function notice(parsed) {
+  var links = KB_DATA.links;
+  var item = [{
+    location: links[0].location, title: "本站未收录「" + escapeHtml(parsed.topic) + "」", text: "", score: 1, terms: {}
+  }, {
+    location: "index.html", title: "本站收录的内容", text: escapeHtml(KB_DATA.covers), score: 1, terms: {}
+  }];
+  links.forEach(function (link) {
+    item.push({ location: link.location, title: escapeHtml(link.title), text: escapeHtml(link.text), score: 1, terms: {} });
+  });
+  return [item];
+}
+
+function answer(message) {
+  switch (message.type) {
+    case 0:
+      setup(message.data.docs);
+      return { type: 1 };
+    case 2:
+      try {
+        return { type: 3, data: { items: search(message.data) } };
+      } catch (error) {
+        console.warn(error);
+        return { type: 3, data: { items: [] } };
+      }
+    default:
+      throw new TypeError("Invalid message type");
+  }
+}
+
+addEventListener("message", function (event) { postMessage(answer(event.data)); });
