@@ -14,10 +14,17 @@ from .env import render
 MATRIX_PAGE = "survey/matrix.md"
 
 
+def _ordered(targets: list[Target]) -> list[Target]:
+    return sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
+
+
+def _link(target: Target, page: str, titled: bool) -> str:
+    """The ID as a link; `titled` writes the title beside it (readable on a phone, where tooltips are not)."""
+    return target.link_from(page) + (f" {escape(md_text(target.title))}" if titled else "")
+
+
 def _links(targets: list[Target], titled: bool = False) -> Markup:
-    """Links in ID order; `titled` writes each title beside its ID (readable on a phone, where tooltips are not)."""
-    ordered = sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id))
-    links = [t.link_from(MATRIX_PAGE) + (f" {escape(md_text(t.title))}" if titled else "") for t in ordered]
+    links = [_link(t, MATRIX_PAGE, titled) for t in _ordered(targets)]
     return Markup(("<br>" if titled else "、").join(links) or "—")
 
 
@@ -52,36 +59,37 @@ def matrix_page(registry: Registry) -> str:
 _SURVEY_KINDS = (IdKind.PROBLEM, IdKind.ADVICE, IdKind.LESSON)
 
 
-def _grouped(targets: list[Target], registry: Registry, page: str, titled: bool) -> str:
+def _grouped(targets: list[Target], owners: dict[str, str], page: str, titled: bool) -> str:
     """One line per procedure or checklist: its name, then its steps (with titles) or items (IDs; their
     text is a sentence, shown as the link's tooltip). Phones show no tooltips, so names carry the meaning."""
-    owners = {t.src: t.title for t in registry.targets.values()
-              if t.anchor is None or t.kind in (IdKind.PROCEDURE, IdKind.CHECKLIST)}
     by_page: dict[str, list[Target]] = {}
-    for target in sorted({t.id: t for t in targets}.values(), key=lambda t: natural_key(t.id)):
+    for target in _ordered(targets):
         by_page.setdefault(target.src, []).append(target)
-    lines = []
-    for src, group in by_page.items():
-        links = "、".join(t.link_from(page) + (f" {escape(md_text(t.title))}" if titled else "") for t in group)
-        lines.append(f'<li markdown="span">{escape(md_text(owners.get(src, "")))}：{links}</li>')
-    return "\n".join(lines)
+    return "\n".join(f'<li markdown="span">{escape(md_text(owners.get(src, "")))}：'
+                     f'{"、".join(_link(t, page, titled) for t in group)}</li>' for src, group in by_page.items())
 
 
-def forward_block(target: Target, registry: Registry, page: str) -> str | None:
+def _owners(registry: Registry) -> dict[str, str]:
+    """Page → the name of the procedure or checklist it holds."""
+    return {t.src: t.title for t in registry.targets.values()
+            if t.anchor is None or t.kind in (IdKind.PROCEDURE, IdKind.CHECKLIST)}
+
+
+def forward_block(target: Target, registry: Registry, page: str, owners: dict[str, str]) -> str | None:
     """The "落实到" list under a WT/JY/TH entry, or the "对应检查项" list under a procedure step (None if empty).
 
     A top-level entry gathers everything its sub-entries lead to, so it lists IDs only; a sub-entry (or an
     entry without sub-entries) names each step as well."""
     if target.kind in _SURVEY_KINDS:
         citing = registry.citing(target.id) if target.parent is None else registry.citing_exactly(target.id)
-        has_children = target.parent is None and any(t.parent == target.id for t in registry.targets.values())
+        has_children = target.parent is None and any(k.startswith(f"{target.id}.") for k in registry.targets)
         steps = [t for t in citing if t.kind is IdKind.STEP]
         items = [t for t in citing if t.kind is IdKind.ITEM]
-        label, lines = "落实到", [_grouped(steps, registry, page, titled=not has_children),
-                                  _grouped(items, registry, page, titled=False)]
+        label, lines = "落实到", [_grouped(steps, owners, page, titled=not has_children),
+                                  _grouped(items, owners, page, titled=False)]
     elif target.kind is IdKind.STEP:
         items = [t for t in registry.citing_exactly(target.id) if t.kind is IdKind.ITEM]
-        label, lines = "对应检查项", [_grouped(items, registry, page, titled=False)]
+        label, lines = "对应检查项", [_grouped(items, owners, page, titled=False)]
     else:
         return None
     body = "\n".join(line for line in lines if line)
@@ -95,6 +103,7 @@ def add_forward_links(markdown: str, page: str, registry: Registry) -> str:
     lines = markdown.split("\n")
     out: list[str] = []
     fenced = False
+    owners: dict[str, str] | None = None  # built only on pages that have entries to link from
     for line in lines:
         out.append(line)
         if FENCE_RE.match(line):
@@ -104,7 +113,8 @@ def add_forward_links(markdown: str, page: str, registry: Registry) -> str:
         anchor = ANCHOR_RE.match(ANY_HEADING_RE.match(line).group(2))
         target = registry.targets.get(anchor.group(2)) if anchor else None
         if target is not None and target.src == page and not target.retired:
-            block = forward_block(target, registry, page)
+            owners = owners if owners is not None else _owners(registry)
+            block = forward_block(target, registry, page, owners)
             if block:
                 out.extend(["", block])
     return "\n".join(out)
