@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from scripts.dev.browser_search import open_search, run_query
+from scripts.dev.browser_search import open_search, run_query, wait_until_settled
 
 PAGE_TYPES = {
     "home": "index.html",
@@ -73,6 +73,7 @@ def test_phone_search_is_usable(browser, server, site: Path):
     page = browser.new_page(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
     open_search(page, f"{server}/index.html")
     result = run_query(page, server, site, "换届选举", ["GC-HJ", "SY-17", "GC-HJ-1"])
+    wait_until_settled(page)
     box = page.locator("li.md-search-result__item").first.bounding_box()
     page.close()
     assert result.passed, result.targets

@@ -121,6 +121,13 @@ def open_search(page, url: str) -> None:
     page.evaluate(_WATCH_RESULTS)
 
 
+def wait_until_settled(page) -> None:
+    """Wait for CSS transitions to end: on a phone the search panel slides in for a quarter second, and a box
+    measured during its slide sits a fraction of a pixel off."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running'"
+                           " || a.effect.getComputedTiming().iterations === Infinity)")
+
+
 def run_query(page, base_url: str, site: Path, query: str, expect: list[str] | str = (),
               kind: str = "") -> QueryResult:
     box = page.locator(SEARCH_INPUT)
