@@ -152,6 +152,16 @@ def test_out_of_scope_gets_one_honest_notice(search_page, server, site, query):
     assert "工作规程" in covers and "检查清单" in covers, covers
 
 
+# The worker looks words up in maps keyed by text: a word that names a built-in property of a JavaScript object
+# must be an ordinary word (it once threw inside the worker, and the reader got an empty list).
+@pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty"])
+def test_words_that_name_object_properties_are_ordinary_words(search_page, server, site, query):
+    alone = ask(search_page, server, site, query)
+    assert alone.titles == [f"本站未收录「{query.lower()}」"], alone.titles
+    with_topic = ask(search_page, server, site, f"三会一课 {query}")
+    assert with_topic.targets and not with_topic.notice, with_topic.titles
+
+
 @pytest.mark.parametrize("query", ["制度", "标准"])
 def test_only_generic_words_are_not_a_miss(search_page, server, site, query):
     result = ask(search_page, server, site, query)

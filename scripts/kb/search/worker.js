@@ -31,13 +31,18 @@ function normalise(s) {
   return String(s).normalize("NFKC").replace(kb.tradRe, function (c) { return kb.trad[c]; }).toLowerCase();
 }
 
+/* A map whose keys come from the index or the query: no inherited keys (a query "constructor" is a word). */
+function dict() {
+  return Object.create(null);
+}
+
 function setup(docs) {
   var data = KB_DATA;
-  kb = { trad: {}, docs: [], byId: {}, byTitle: {}, pages: {} };
+  kb = { trad: dict(), docs: [], byId: dict(), byTitle: dict(), pages: dict() };
   for (var t = 0; t + 1 < data.trad.length; t += 2) kb.trad[data.trad[t]] = data.trad[t + 1];
   kb.tradRe = new RegExp("[" + (Object.keys(kb.trad).join("") || "\u0000") + "]", "g");
   kb.vocab = new Set(data.vocab);
-  kb.full = {}; kb.initials = {}; kb.syllables = {};
+  kb.full = dict(); kb.initials = dict(); kb.syllables = dict();
   data.vocab.forEach(function (word, k) {
     var syl = data.pinyin[k];
     var parts = syl.split(" ");
@@ -45,12 +50,12 @@ function setup(docs) {
     push(kb.full, parts.join(""), word);
     if (parts.length > 1) push(kb.initials, parts.map(function (p) { return p[0]; }).join(""), word);
   });
-  kb.readings = {};
+  kb.readings = dict();
   Object.keys(data.readings).forEach(function (syl) {
     var chars = data.readings[syl];
     for (var i = 0; i < chars.length; i++) push(kb.readings, chars[i], syl);
   });
-  kb.synonyms = {};
+  kb.synonyms = dict();
   data.synonyms.forEach(function (group) {
     group.forEach(function (word) {
       kb.synonyms[word] = group.filter(function (other) { return other !== word; });
@@ -280,9 +285,9 @@ function search(query) {
   var held = terms.filter(function (t) { return !t.generic && !t.unknown && t.df > 0; });
   if (!parsed.ids.length && !parsed.exact.length && terms.length && !held.length) return notice(parsed);
 
-  var scores = {};
+  var scores = dict();
   function add(d, key, value) {
-    var s = scores[d] || (scores[d] = { d: d, topic: 0, score: 0, words: {} });
+    var s = scores[d] || (scores[d] = { d: d, topic: 0, score: 0, words: dict() });
     s[key] += value;
     return s;
   }
@@ -312,7 +317,7 @@ function search(query) {
   return ranked.map(function (s, rank) {
     var entry = kb.docs[s.d];
     var score = ranked.length - rank;
-    var found = {};
+    var found = dict();
     terms.forEach(function (t) { if (!t.unknown || s.words[t.label]) found[s.words[t.label] || t.label] = !!s.words[t.label]; });
     var marks = Object.keys(found).filter(function (w) { return found[w]; });
     var item = [render(entry, score, found, marks)];
