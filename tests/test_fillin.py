@@ -229,6 +229,64 @@ def test_storage_unavailable_is_said_and_the_form_still_works(browser, server):
     context.close()
 
 
+def test_full_storage_still_shows_saved_answers_and_says_when_saving_fails(browser, server):
+    context = browser.new_context()
+    page = open_list(context, server)
+    wanted = fill(page)
+    before = form_state(page)
+    # The quota is full from now on: every write throws, reads still work.
+    context.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); };""")
+    page.reload()
+    page.wait_for_selector(".kb-fillin")
+    assert form_state(page) == before
+    assert page.locator(".kb-fillin__storage").count() == 0
+    choose(page, IDS[-1], answers_of(page, IDS[-1])[0])
+    assert "未能保存" in page.locator(".kb-fillin__storage").text_content()
+    assert form_state(page)["progress"] == progress_text({**wanted, IDS[-1]: (answers_of(page, IDS[-1])[0], "")})
+    context.close()
+
+
+def test_two_tabs_of_one_list_keep_each_others_answers(browser, server):
+    context = browser.new_context()
+    first, second = open_list(context, server), open_list(context, server)
+    choose(first, IDS[0], answers_of(first, IDS[0])[0])
+    first.locator("#kb-fillin-unit").fill(UNIT)
+    second.wait_for_function("u => document.querySelector('#kb-fillin-unit').value === u", arg=UNIT)
+    choose(second, IDS[1], answers_of(second, IDS[1])[0])
+    first.wait_for_function("() => document.querySelector('.kb-fillin__progress').textContent.startsWith('已填 2/')")
+    first.reload()
+    first.wait_for_selector(".kb-fillin")
+    state = form_state(first)
+    assert set(state["answers"]) == {IDS[0], IDS[1]} and state["unit"] == UNIT
+    context.close()
+
+
+@pytest.mark.parametrize("items", ['{"length": 1e10}', '"HJ-01"', "[1, null, {}]"])
+def test_a_hand_edited_record_neither_hangs_nor_breaks_the_form(browser, server, items: str):
+    context = browser.new_context()
+    page = open_list(context, server)
+    answers = json.dumps({IDS[0]: {"answer": answers_of(page, IDS[0])[0], "note": ""}}, ensure_ascii=False)
+    record = f'{{"version": "1.0", "items": {items}, "answers": {answers}}}'
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(page), record])
+    page.reload(timeout=15_000)
+    page.wait_for_selector(".kb-fillin", timeout=15_000)
+    assert set(form_state(page)["answers"]) == {IDS[0]}
+    assert page.locator(".kb-fillin__notice").is_visible()
+    context.close()
+
+
+def test_print_all_page_is_paper_only_and_leaves_saved_answers_alone(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{server}/checklists/print-all.html")
+    page.wait_for_load_state("load")
+    assert page.locator(".kb-sheet-meta[data-kb-list]").count() == len(CHECKLISTS)
+    assert page.locator(".kb-fillin, .kb-answer").count() == 0
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('kb-fillin:'))") == []
+    context.close()
+
+
 # ── print, export ───────────────────────────────────────────────────────────────────────────────────────
 
 def test_export_is_the_documented_csv(browser, server):

@@ -339,3 +339,16 @@ def test_tab_stays_inside_the_open_search(browser, server, site: Path):
     closed = not page.evaluate("() => document.getElementById('__search').checked")
     page.close()
     assert all(inside) and closed, inside
+
+
+def test_feedback_reference_follows_the_address_and_survives_a_malformed_one(browser, server):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/checklists/hj.html#HJ-03")
+    ref = page.locator(".kb-feedback-ref")
+    assert "编号：HJ-03；" in ref.text_content()
+    page.evaluate("() => { location.hash = '%E4%B8'; }")
+    page.wait_for_function("() => document.querySelector('.kb-feedback-ref').textContent.includes('编号：；')")
+    page.close()
+    assert not errors, errors

@@ -152,6 +152,38 @@ def test_out_of_scope_gets_one_honest_notice(search_page, server, site, query):
     assert "工作规程" in covers and "检查清单" in covers, covers
 
 
+def _synonym_group(word: str) -> set[str]:
+    import yaml
+
+    for entry in yaml.safe_load((ROOT / "docs/glossary/synonyms.yml").read_text(encoding="utf-8")):
+        if word == entry["use"] or word in entry["variants"]:
+            return {entry["use"], *entry["variants"]}
+    return {word}
+
+
+# Snippets are cut and marked by positions in the normalised text: "……" (which NFKC makes "......") once moved
+# every mark after it, so punctuation and half words were highlighted instead of the word.
+@pytest.mark.parametrize("query", ["听取意见", "换届选举"])
+def test_highlights_mark_the_words_found(search_page, server, site, query):
+    result = ask(search_page, server, site, query)
+    assert result.targets and not result.notice
+    marks = set(texts(search_page, f"{RESULT_ITEMS} article mark"))
+    assert marks, result.titles
+    words = _synonym_group(query)
+    assert all(any(m in w for w in words) for m in marks), marks
+
+
+def test_a_word_typed_twice_counts_once(search_page, server, site):
+    once = ask(search_page, server, site, "党员 主题党日")
+    thrice = ask(search_page, server, site, "党员 党员 党员 主题党日")
+    assert thrice.targets[:3] == once.targets[:3], (once.targets[:3], thrice.targets[:3])
+
+
+def test_a_pasted_page_of_text_still_answers(search_page, server, site):
+    result = ask(search_page, server, site, "换届选举" + "党员大会" * 2500)
+    assert result.targets and not result.notice, result.titles
+
+
 # The worker looks words up in maps keyed by text: a word that names a built-in property of a JavaScript object
 # must be an ordinary word (it once threw inside the worker, and the reader got an empty list).
 @pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty"])

@@ -169,3 +169,10 @@ def test_user_dictionary_is_found_from_any_working_directory(tmp_path: Path):
                              "-d", str(out)], cwd=tmp_path, env=build_env(), capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "jieba_dict_user" not in result.stderr
+
+
+def test_review_page_is_not_in_the_search_index(site: Path):
+    """The review page quotes superseded wording; a search snippet would show it without the page's warning."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert (site / "basis" / "review.html").exists()
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("basis/review.html")]

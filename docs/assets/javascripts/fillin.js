@@ -97,12 +97,12 @@
 
   /* ── storage, every access guarded (private modes, file:// policies, full quota) ──────────────── */
 
+  /* The store, or null where the browser refuses it. A full quota still lets saved answers be read: only
+   * a failed write is reported (by save). */
   function openStorage() {
     try {
       var store = window.localStorage;
-      var probe = KEY_PREFIX + "probe";
-      store.setItem(probe, "1");
-      store.removeItem(probe);
+      store.getItem(KEY_PREFIX + "probe");
       return store;
     } catch (e) {
       return null;
@@ -235,8 +235,11 @@
   }
 
   function init() {
-    var meta = document.querySelector(".kb-sheet-meta[data-kb-list]");
-    if (!meta || document.querySelector(".kb-fillin")) return;
+    /* One form per list: the print-all page carries every list and is for paper only (answers saved there
+     * would land in the first list's record). */
+    var metas = document.querySelectorAll(".kb-sheet-meta[data-kb-list]");
+    if (metas.length !== 1 || document.querySelector(".kb-fillin")) return;
+    var meta = metas[0];
     var items = collectItems();
     if (!items.length) return;
 
@@ -473,7 +476,11 @@
         }
       }
       var savedVersion = str(saved.version);
-      var savedItems = saved.items && saved.items.length !== undefined ? saved.items : null;
+      var savedItems = null;
+      if (Object.prototype.toString.call(saved.items) === "[object Array]") {
+        savedItems = [];
+        for (var s = 0; s < saved.items.length; s++) if (typeof saved.items[s] === "string") savedItems.push(saved.items[s]);
+      }
       if (savedVersion === version && !goneIds.length && !droppedIds.length) return;
       var newIds = [];
       for (var n = 0; n < pageIds.length; n++) {
@@ -568,6 +575,15 @@
       show();
       unitInput.focus();
     };
+
+    window.addEventListener("storage", function (event) {
+      if (event.key !== key) return;
+      state = { version: version, items: pageIds.slice(), unit: "", date: "", inspector: "", answers: {} };
+      pending = null;
+      restore();
+      notice();
+      show();
+    });
 
     restore();
     show();

@@ -80,7 +80,12 @@
   function fill() {
     var ref = document.querySelector(".kb-feedback-ref");
     if (!ref) return;
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      id = "";  // a malformed address (%E4%B8) names no entry
+    }
     if (!ID.test(id) || !document.getElementById(id)) id = "";
     ref.textContent = ref.textContent.replace(/编号：[^；]*；/, "编号：" + id + "；");
   }

@@ -25,10 +25,19 @@ function escapeHtml(s) {
     .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/* Full-width → half (NFKC), traditional → simplified, lower case. Keeps the length of plain text, so a
- * position in the normalised text is the same position in the original. */
+/* Full-width → half (NFKC), traditional → simplified, lower case, character by character. A character whose
+ * folded form is not a single character ("…" → "...") stays as it is, so a position in the normalised text is
+ * the same position in the original: snippets and highlights are cut and marked by those positions. */
 function normalise(s) {
-  return String(s).normalize("NFKC").replace(kb.tradRe, function (c) { return kb.trad[c]; }).toLowerCase();
+  return String(s).replace(kb.foldRe, foldChar);
+}
+
+function foldChar(c) {
+  var f = c.normalize("NFKC");
+  if (f.length !== 1) f = c;
+  f = kb.trad[f] || f;
+  var lower = f.toLowerCase();
+  return lower.length === 1 ? lower : f;
 }
 
 /* A map whose keys come from the index or the query: no inherited keys (a query "constructor" is a word). */
@@ -40,7 +49,9 @@ function setup(docs) {
   var data = KB_DATA;
   kb = { trad: dict(), docs: [], byId: dict(), byTitle: dict(), pages: dict() };
   for (var t = 0; t + 1 < data.trad.length; t += 2) kb.trad[data.trad[t]] = data.trad[t + 1];
-  kb.tradRe = new RegExp("[" + (Object.keys(kb.trad).join("") || "\u0000") + "]", "g");
+  /* What folding can change: Latin capitals, anything outside ASCII and the common Han block, and the
+   * traditional forms inside that block. */
+  kb.foldRe = new RegExp("[A-Z\u0080-\u4dff\ua000-\uffff" + Object.keys(kb.trad).join("") + "]", "g");
   kb.vocab = new Set(data.vocab);
   kb.full = dict(); kb.initials = dict(); kb.syllables = dict();
   data.vocab.forEach(function (word, k) {
@@ -249,8 +260,10 @@ function termScore(entry, term, alone) {
   return { score: best, word: word };
 }
 
+var MAX_QUERY = 200;   /* characters: a pasted paragraph is cut, not searched at every keystroke in full */
+
 function search(query) {
-  var parsed = kb.last = parse(query);   /* kept for inspection from a test page */
+  var parsed = kb.last = parse(String(query).slice(0, MAX_QUERY));   /* kept for inspection from a test page */
   var n = kb.docs.length;
   var terms = parsed.terms;
   var matches = terms.map(function (term) {
@@ -291,8 +304,10 @@ function search(query) {
     s[key] += value;
     return s;
   }
+  var counted = dict();   /* a word typed twice counts once */
   terms.forEach(function (term, k) {
-    if (term.unknown) return;
+    if (term.unknown || counted[term.label]) return;
+    counted[term.label] = true;
     matches[k].forEach(function (hit) {
       var s = add(hit[0], "score", hit[1].score * term.idf * (term.generic ? 0.3 : 1));
       if (!term.generic) s.topic += 1;
