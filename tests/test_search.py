@@ -184,6 +184,21 @@ def test_a_pasted_page_of_text_still_answers(search_page, server, site):
     assert result.targets and not result.notice, result.titles
 
 
+# A question joins its words with function characters (要, 和, 的) and puts them in its own order: neither may make
+# a topic the site covers look like an unknown compound, nor make an uncovered one look covered.
+@pytest.mark.parametrize("query, accepted", [("换届要提前多久", {"HJ-03", "HJ-04", "GC-HJ-1"}),
+                                             ("会议记录本丢了怎么办", {"BDW-JL-4", "TH-03.2", "GC-JL-6"})])
+def test_a_question_in_its_own_words_finds_the_topic(search_page, server, site, query, accepted):
+    result = ask(search_page, server, site, query)
+    anchors = {target.split("#")[-1] for target in result.targets[:3]}
+    assert not result.notice and accepted & anchors, result.targets[:3]
+
+
+@pytest.mark.parametrize("query", ["纪律处分和组织处理的区别", "工会经费和党费的区别"])
+def test_a_question_about_an_uncovered_pair_is_an_honest_miss(search_page, server, site, query):
+    assert ask(search_page, server, site, query).notice
+
+
 # The worker looks words up in maps keyed by text: a word that names a built-in property of a JavaScript object
 # must be an ordinary word (it once threw inside the worker, and the reader got an empty list).
 @pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty"])

@@ -73,6 +73,9 @@ function setup(docs) {
     });
   });
   kb.question = new RegExp(data.questions.join("|"), "g");
+  /* A run of the index that holds a function character (换届要 in 换届要提前, 示和报告 in 请示和报告) is no
+   * word: words of the vocabulary that hold one (党的建设) are found as vocabulary. */
+  kb.joiner = new RegExp("[" + data.function_chars + "]");
   kb.generic = new Set(data.generic);
   kb.hints = data.hints.map(function (h) { return { re: new RegExp(h[0]), words: h[1] }; });
   var corpus = [];
@@ -156,7 +159,7 @@ function segmentHan(run, alone) {
       var piece = run.slice(i, j), len = j - i, gain = 0, kind = null;
       if (len === 1 && !alone) continue;
       if (kb.vocab.has(piece)) { gain = len * len + 1; kind = "exact"; }
-      else if (len <= 4 && inCorpus(piece)) { gain = len * len - 1; kind = "exact"; }
+      else if (len <= 4 && (len === 1 || !kb.joiner.test(piece)) && inCorpus(piece)) { gain = len * len - 1; kind = "exact"; }
       else if (len > 1) {
         var similar = homophones(piece);
         if (similar.length) { gain = len * len * 0.8; kind = similar; }
@@ -167,7 +170,10 @@ function segmentHan(run, alone) {
   var pieces = [], gap = "";
   /* Characters no piece covers: two or more in a row are a word the index does not hold (生日 in 政治生日). */
   var flush = function () {
-    if (gap.length > 1) pieces.unshift({ label: gap, alts: [{ word: gap, weight: 1, kind: "exact" }], generic: false, absent: true });
+    /* Function characters in the gap separate words; they are not part of a missing one (的 in 的区别). */
+    gap.split(kb.joiner).reverse().forEach(function (word) {
+      if (word.length > 1) pieces.unshift({ label: word, alts: [{ word: word, weight: 1, kind: "exact" }], generic: false, absent: true });
+    });
     gap = "";
   };
   for (j = n; j > 0; j = back[j]) {
@@ -227,14 +233,17 @@ function parse(query) {
 
 var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
 var COMMON = 0.1;
+var LONG_PIECE = 4;
 var HINT = 0.3;       /* weight of a word a question form hints at */
 var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
 
-/* Do two pieces of a run stand next to each other somewhere in the index (punctuation aside)? */
+/* Do two pieces of a run stand next to each other somewhere in the index (punctuation aside), in either
+ * order? A question puts words in its own order: 换届要提前 asks about the 提前换届 the index holds. */
 function adjacent(first, second) {
   return first.alts.some(function (a) {
     return second.alts.some(function (b) {
-      return new RegExp(escapeRegExp(a.word) + "[^\u0001]{0,2}" + escapeRegExp(b.word)).test(kb.flatCorpus);
+      var x = escapeRegExp(a.word), y = escapeRegExp(b.word);
+      return new RegExp(x + "[^\u0001]{0,2}" + y + "|" + y + "[^\u0001]{0,2}" + x).test(kb.flatCorpus);
     });
   });
 }
@@ -282,8 +291,9 @@ function search(query) {
     var present = topical.filter(function (t) { return t.df > 0; });
     var missing = topical.filter(function (t) { return !t.df; });
     var length = function (list) { return list.reduce(function (sum, t) { return sum + t.label.length; }, 0); };
-    /* A piece in more than a tenth of all docs (党员) says little about what the run is about. */
-    var telling = present.filter(function (t) { return t.df <= n * COMMON; });
+    /* A short piece in more than a tenth of all docs (党员) says little about what the run is about; a long
+     * one (会议记录本) names its topic however often it occurs. */
+    var telling = present.filter(function (t) { return t.df <= n * COMMON || t.label.length >= LONG_PIECE; });
     var unknown = missing.length && length(missing) >= length(telling);
     /* Only pieces the index holds must stand together: a residue it does not hold (几号 in 主题党日几号) was
      * already weighed above, and would otherwise make every unlisted way of asking a miss. */

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .synonyms import Synonym, groups
-from .words import GENERIC, HINTS, QUESTION_FORMS
+from .words import FUNCTION_CHARS, GENERIC, HINTS, QUESTION_FORMS
 
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -88,6 +88,7 @@ def worker_data(docs: list[dict], site_words: list[str], synonyms: list[Synonym]
         "readings": char_readings(),
         "synonyms": synonym_groups,
         "questions": QUESTION_FORMS,
+        "function_chars": FUNCTION_CHARS,
         "generic": GENERIC,
         "hints": [[pattern, words] for pattern, words in HINTS],
         "covers": covers,
