@@ -187,7 +187,10 @@ def test_a_pasted_page_of_text_still_answers(search_page, server, site):
 # A question joins its words with function characters (要, 和, 的) and puts them in its own order: neither may make
 # a topic the site covers look like an unknown compound, nor make an uncovered one look covered.
 @pytest.mark.parametrize("query, accepted", [("换届要提前多久", {"HJ-03", "HJ-04", "GC-HJ-1"}),
-                                             ("会议记录本丢了怎么办", {"BDW-JL-4", "TH-03.2", "GC-JL-6"})])
+                                             ("会议记录本丢了怎么办", {"BDW-JL-4", "TH-03.2", "GC-JL-6"}),
+                                             # two words typed as one run, the longer a word in itself
+                                             ("党小组长职责", {"scope"}),
+                                             ("政工干事培训", {"JY-01.1", "KH-11", "SY-16"})])
 def test_a_question_in_its_own_words_finds_the_topic(search_page, server, site, query, accepted):
     result = ask(search_page, server, site, query)
     anchors = {target.split("#")[-1] for target in result.targets[:3]}

@@ -234,6 +234,7 @@ function parse(query) {
 var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
 var COMMON = 0.1;
 var LONG_PIECE = 4;
+var PAIR = 2;
 var HINT = 0.3;       /* weight of a word a question form hints at */
 var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
 
@@ -301,7 +302,11 @@ function search(query) {
     while (core.length && core[0].generic) core.shift();
     while (core.length && core[core.length - 1].generic) core.pop();
     if (!unknown && core.length > 1 && group.typed.length <= SHORT_RUN) {
-      for (var c = 0; c + 1 < core.length && !unknown; c++) unknown = !adjacent(core[c], core[c + 1]);
+      for (var c = 0; c + 1 < core.length && !unknown; c++) {
+        /* Two-character pieces typed together make one compound (党内统计, 发展党员); a longer piece is a word
+         * in itself (党小组长职责 asks about 党小组长 and 职责). */
+        if (core[c].label.length <= PAIR && core[c + 1].label.length <= PAIR) unknown = !adjacent(core[c], core[c + 1]);
+      }
     }
     if (unknown) present.forEach(function (t) { t.unknown = true; });
   });
