@@ -128,7 +128,8 @@ def test_synonyms_and_kept_apart_terms(search_page, server, site):
 
 
 @pytest.mark.parametrize("query, target", [("shyk", "#SY-01"), ("sanhuiyike", "#SY-01"), ("谈心谈化", "#SY-09"),
-                                           ("支布", "#"), ("組織生活會", "#SY-07"), ("ＨＪ－０３", "#HJ-03")])
+                                           ("支布", "#"), ("組織生活會", "#SY-07"), ("ＨＪ－０３", "#HJ-03"),
+                                           ("三 会 一 课", "#SY-01")])
 def test_pinyin_homophones_traditional_and_full_width(search_page, server, site, query, target):
     result = ask(search_page, server, site, query)
     assert result.targets and not result.notice, (query, result.titles)

@@ -199,6 +199,17 @@ function latinTerm(token) {
   return { label: token, alts: alts, generic: false };
 }
 
+/* Characters typed one by one with spaces between them (三 会 一 课) are one word, not four. */
+function joinSingles(chunks) {
+  var out = [];
+  chunks.forEach(function (chunk, k) {
+    var single = chunk.length === 1 && HAN.test(chunk);
+    if (single && k && chunks[k - 1].length === 1 && HAN.test(chunks[k - 1])) out[out.length - 1] += chunk;
+    else out.push(chunk);
+  });
+  return out;
+}
+
 function parse(query) {
   var q = normalise(query).replace(/\s*-\s*/g, "-").trim();
   var ids = [], rest = [];
@@ -213,6 +224,7 @@ function parse(query) {
   var terms = [], groups = [];
   var latinOnly = chunks.length > 1 && chunks.every(function (c) { return /^[a-z]+$/.test(c); });
   if (latinOnly && kb.full[chunks.join("")]) chunks = [chunks.join("")];
+  chunks = joinSingles(chunks);
   chunks.forEach(function (chunk) {
     var group = [];
     (chunk.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) || []).forEach(function (run) {
