@@ -185,6 +185,14 @@ def test_a_pasted_page_of_text_still_answers(search_page, server, site):
     assert result.targets and not result.notice, result.titles
 
 
+# A figure with its unit is looked up as written: the number alone would match every ID and clause number with
+# that digit (任期3年 is 支部工作条例第二十一条, not 第十三条).
+@pytest.mark.parametrize("query", ["3年", "5年"])
+def test_a_number_with_its_unit_is_found_as_written(search_page, server, site, query):
+    result = ask(search_page, server, site, query)
+    assert any(t.endswith("#FG-ZB-21") for t in result.targets[:3]), result.targets[:3]
+
+
 # A question joins its words with function characters (要, 和, 的) and puts them in its own order: neither may make
 # a topic the site covers look like an unknown compound, nor make an uncovered one look covered.
 @pytest.mark.parametrize("query, accepted", [("换届要提前多久", {"HJ-03", "HJ-04", "GC-HJ-1"}),

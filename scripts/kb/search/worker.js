@@ -199,6 +199,9 @@ function latinTerm(token) {
   return { label: token, alts: alts, generic: false };
 }
 
+var QUANTITY = /^[0-9]+(?:个月|[年月日天次名人项份页届条号])$/;
+var RUNS = /[0-9]+(?:个月|[年月日天次名人项份页届条号])|[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g;
+
 /* Characters typed one by one with spaces between them (三 会 一 课) are one word, not four. */
 function joinSingles(chunks) {
   var out = [];
@@ -227,8 +230,10 @@ function parse(query) {
   chunks = joinSingles(chunks);
   chunks.forEach(function (chunk) {
     var group = [];
-    (chunk.match(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g) || []).forEach(function (run) {
-      if (HAN.test(run)) group = group.concat(segmentHan(run, q.length === 1));
+    (chunk.match(RUNS) || []).forEach(function (run) {
+      /* A number with its unit (3年, 12个月) is looked up as typed: the number alone matches any figure. */
+      if (QUANTITY.test(run) && inCorpus(run)) group.push({ label: run, alts: [{ word: run, weight: 1, kind: "exact" }], generic: false });
+      else if (HAN.test(run) && !QUANTITY.test(run)) group = group.concat(segmentHan(run, q.length === 1));
       else if (/[a-z0-9]/.test(run)) group.push(latinTerm(run.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "")));
     });
     group.typed = chunk;
