@@ -252,6 +252,7 @@ var SHORT_RUN = 6;    /* longer runs are sentences, not compounds */
 var COMMON = 0.1;
 var LONG_PIECE = 4;
 var PAIR = 2;
+var TOGETHER = 2;   /* sections that hold both pieces of a pair typed as one word */
 var HINT = 0.3;       /* weight of a word a question form hints at */
 var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
 
@@ -264,6 +265,13 @@ function adjacent(first, second) {
       return new RegExp(x + "[^\u0001]{0,2}" + y + "|" + y + "[^\u0001]{0,2}" + x).test(kb.flatCorpus);
     });
   });
+}
+
+/* Or do they share a few sections (书记 and 职责 in the 职责 tables), so the site treats them together? */
+function together(first, second) {
+  var shared = 0;
+  first.docs.forEach(function (d) { if (second.docs.has(d)) shared++; });
+  return shared >= TOGETHER;
 }
 
 function escapeRegExp(s) {
@@ -297,6 +305,7 @@ function search(query) {
     var hits = [];
     for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term, terms.length === 1); if (m.score) hits.push([d, m]); }
     term.df = hits.length;
+    term.docs = new Set(hits.map(function (h) { return h[0]; }));
     term.idf = Math.log(1 + n / Math.max(1, hits.length));
     return hits;
   });
@@ -315,14 +324,15 @@ function search(query) {
     var unknown = missing.length && length(missing) >= length(telling);
     /* Only pieces the index holds must stand together: a residue it does not hold (几号 in 主题党日几号) was
      * already weighed above, and would otherwise make every unlisted way of asking a miss. */
-    var core = group.filter(function (t) { return t.df > 0; });
-    while (core.length && core[0].generic) core.shift();
-    while (core.length && core[core.length - 1].generic) core.pop();
+    /* Generic words (组织 in 党员组织关系) join anything to anything: only topic pieces are weighed. */
+    var core = group.filter(function (t) { return t.df > 0 && !t.generic; });
     if (!unknown && core.length > 1 && group.typed.length <= SHORT_RUN) {
       for (var c = 0; c + 1 < core.length && !unknown; c++) {
         /* Two-character pieces typed together make one compound (党内统计, 发展党员); a longer piece is a word
          * in itself (党小组长职责 asks about 党小组长 and 职责). */
-        if (core[c].label.length <= PAIR && core[c + 1].label.length <= PAIR) unknown = !adjacent(core[c], core[c + 1]);
+        if (core[c].label.length <= PAIR && core[c + 1].label.length <= PAIR) {
+          unknown = !adjacent(core[c], core[c + 1]) && !together(core[c], core[c + 1]);
+        }
       }
     }
     if (unknown) present.forEach(function (t) { t.unknown = true; });
