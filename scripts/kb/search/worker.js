@@ -29,15 +29,28 @@ function escapeHtml(s) {
  * folded form is not a single character ("…" → "...") stays as it is, so a position in the normalised text is
  * the same position in the original: snippets and highlights are cut and marked by those positions. */
 function normalise(s) {
-  return String(s).replace(kb.foldRe, foldChar);
+  s = String(s);
+  /* Most text keeps its length when folded whole, and then whole is the same as character by character (no
+   * character here can shrink, so none grew): one native call instead of one per character. */
+  var whole = s.normalize("NFKC").toLowerCase();
+  if (whole.length === s.length && !SHRINKS.test(s)) return whole.replace(kb.tradRe, tradChar);
+  return s.replace(kb.foldRe, foldChar);
+}
+
+var SHRINKS = /[\u0300-\u036f\u1100-\u11ff\u3099\u309a\ud800-\udfff]/;   /* combining marks, jamo, surrogates */
+
+function tradChar(c) {
+  return kb.trad[c];
 }
 
 function foldChar(c) {
+  var known = kb.folded[c];
+  if (known !== undefined) return known;
   var f = c.normalize("NFKC");
   if (f.length !== 1) f = c;
   f = kb.trad[f] || f;
   var lower = f.toLowerCase();
-  return lower.length === 1 ? lower : f;
+  return (kb.folded[c] = lower.length === 1 ? lower : f);   /* remembered: the index repeats its punctuation */
 }
 
 /* A map whose keys come from the index or the query: no inherited keys (a query "constructor" is a word). */
@@ -47,11 +60,12 @@ function dict() {
 
 function setup(docs) {
   var data = KB_DATA;
-  kb = { trad: dict(), docs: [], byId: dict(), byTitle: dict(), pages: dict() };
+  kb = { trad: dict(), folded: dict(), docs: [], byId: dict(), byTitle: dict(), pages: dict() };
   for (var t = 0; t + 1 < data.trad.length; t += 2) kb.trad[data.trad[t]] = data.trad[t + 1];
   /* What folding can change: Latin capitals, anything outside ASCII and the common Han block, and the
    * traditional forms inside that block. */
   kb.foldRe = new RegExp("[A-Z\u0080-\u4dff\ua000-\uffff" + Object.keys(kb.trad).join("") + "]", "g");
+  kb.tradRe = new RegExp("[" + (Object.keys(kb.trad).join("") || "\u0000") + "]", "g");
   kb.vocab = new Set(data.vocab);
   kb.full = dict(); kb.initials = dict(); kb.syllables = dict();
   data.vocab.forEach(function (word, k) {
