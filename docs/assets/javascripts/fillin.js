@@ -452,7 +452,7 @@
       if (!saved) return;
       var str = function (v) { return typeof v === "string" ? v : ""; };
       state.unit = str(saved.unit);
-      state.date = str(saved.date);
+      state.date = /^\d{4}-\d{2}-\d{2}$/.test(str(saved.date)) ? str(saved.date) : "";   // what the date field accepts
       state.inspector = str(saved.inspector);
       var answers = saved.answers && typeof saved.answers === "object" ? saved.answers : {};
       var gone = {};
