@@ -213,8 +213,9 @@ function latinTerm(token) {
   return { label: token, alts: alts, generic: false };
 }
 
-var QUANTITY = /^[0-9]+(?:个月|[年月日天次名人项份页届条号])$/;
-var RUNS = /[0-9]+(?:个月|[年月日天次名人项份页届条号])|[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g;
+var UNIT = "(?:个月|[年月日天次名人项份页届条号])";
+var QUANTITY = new RegExp("^[0-9]+" + UNIT + "$");
+var RUNS = new RegExp("[0-9]+" + UNIT + "|[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", "g");   /* quantity, Han, other */
 
 /* Characters typed one by one with spaces between them (三 会 一 课) are one word, not four. */
 function joinSingles(chunks) {
@@ -336,9 +337,8 @@ function search(query) {
      * one (会议记录本) names its topic however often it occurs. */
     var telling = present.filter(function (t) { return t.df <= n * COMMON || t.label.length >= LONG_PIECE; });
     var unknown = missing.length && length(missing) >= length(telling);
-    /* Only pieces the index holds must stand together: a residue it does not hold (几号 in 主题党日几号) was
-     * already weighed above, and would otherwise make every unlisted way of asking a miss. */
-    /* Generic words (组织 in 党员组织关系) join anything to anything: only topic pieces are weighed. */
+    /* Only topic pieces the index holds must stand together: a residue it does not hold (几号 in 主题党日几号)
+     * was already weighed above, and generic words (组织 in 党员组织关系) join anything to anything. */
     var core = group.filter(function (t) { return t.df > 0 && !t.generic; });
     if (!unknown && core.length > 1 && group.typed.length <= SHORT_RUN) {
       for (var c = 0; c + 1 < core.length && !unknown; c++) {
