@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -191,6 +192,21 @@ def test_a_pasted_page_of_text_still_answers(search_page, server, site):
 def test_a_number_with_its_unit_is_found_as_written(search_page, server, site, query):
     result = ask(search_page, server, site, query)
     assert any(t.endswith("#FG-ZB-21") for t in result.targets[:3]), result.targets[:3]
+
+
+# A run typed as one word that only a section or two hold as typed (档案编号) still lists the sections that treat
+# its words apart, after the ones that hold it as typed.
+def test_a_rare_run_also_finds_its_words_apart(search_page, server, site):
+    import json
+
+    query = "档案编号"
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    bare = lambda text: re.sub(r"[\s、，,。；;：:（）()“”]", "", text)  # punctuation aside
+    verbatim = {d["location"] for d in docs if query in bare(" ".join([d["title"], d["text"], *d.get("aliases", [])]))}
+    assert 0 < len(verbatim) < 3
+    result = ask(search_page, server, site, query)
+    assert not result.notice and result.targets[0] in verbatim, result.targets[:3]
+    assert len(result.targets) >= 3 and set(result.targets) - verbatim, result.targets
 
 
 # A question joins its words with function characters (要, 和, 的) and puts them in its own order: neither may make

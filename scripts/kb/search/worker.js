@@ -173,7 +173,7 @@ function segmentHan(run, alone) {
       var piece = run.slice(i, j), len = j - i, gain = 0, kind = null;
       if (len === 1 && !alone) continue;
       if (kb.vocab.has(piece)) { gain = len * len + 1; kind = "exact"; }
-      else if (len <= 4 && (len === 1 || !kb.joiner.test(piece)) && inCorpus(piece)) { gain = len * len - 1; kind = "exact"; }
+      else if (len <= 4 && (len === 1 || !kb.joiner.test(piece)) && inCorpus(piece)) { gain = len * len - 1; kind = "piece"; }
       else if (len > 1) {
         var similar = homophones(piece);
         if (similar.length) { gain = len * len * 0.8; kind = similar; }
@@ -194,9 +194,10 @@ function segmentHan(run, alone) {
     if (!how[j]) { gap = run.slice(back[j], j) + gap; continue; }
     flush();
     var text = run.slice(back[j], j);
-    var alts = how[j] === "exact" ? alternatives(text, WEIGHT.exact, "exact") : [];
-    if (how[j] !== "exact") how[j].forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.pinyin, "pinyin")); });
-    pieces.unshift({ label: text, alts: alts, generic: kb.generic.has(text) });
+    var literal = how[j] === "exact" || how[j] === "piece";
+    var alts = literal ? alternatives(text, WEIGHT.exact, "exact") : [];
+    if (!literal) how[j].forEach(function (w) { alts = alts.concat(alternatives(w, WEIGHT.pinyin, "pinyin")); });
+    pieces.unshift({ label: text, alts: alts, generic: kb.generic.has(text), piece: how[j] === "piece" });
   }
   flush();
   return pieces;   /* a lone character left between question forms (开 in 多久开一次) is no topic */
@@ -268,6 +269,8 @@ var COMMON = 0.1;
 var LONG_PIECE = 4;
 var PAIR = 2;
 var TOGETHER = 2;   /* sections that hold both pieces of a pair typed as one word */
+var FEW = 3;        /* sections holding a typed run, below which its words are searched as well */
+var PART = 0.5;     /* weight of those words */
 var HINT = 0.3;       /* weight of a word a question form hints at */
 var PUNCTUATION = /[\s、，,。．.；;：:“”"‘’'（）()《》<>【】\[\]—\-·・]/g;
 
@@ -287,6 +290,21 @@ function together(first, second) {
   var shared = 0;
   first.docs.forEach(function (d) { if (second.docs.has(d)) shared++; });
   return shared >= TOGETHER;
+}
+
+/* The fewest vocabulary words that spell `text` exactly (档案编号 → 档案, 编号); none if it is one word or
+ * cannot be spelt so. */
+function vocabularyWords(text) {
+  var best = [[]];
+  for (var i = 1; i <= text.length; i++) {
+    best[i] = null;
+    for (var k = Math.max(0, i - 12); k <= i - 2; k++) {
+      var word = text.slice(k, i);
+      if (best[k] && kb.vocab.has(word) && (!best[i] || best[k].length + 1 < best[i].length)) best[i] = best[k].concat([word]);
+    }
+  }
+  var words = best[text.length];
+  return words && words.length > 1 ? words : [];
 }
 
 function escapeRegExp(s) {
@@ -316,14 +334,16 @@ function search(query) {
   var parsed = kb.last = parse(String(query).slice(0, MAX_QUERY));   /* kept for inspection from a test page */
   var n = kb.docs.length;
   var terms = parsed.terms;
-  var matches = terms.map(function (term) {
+  var alone = terms.length === 1;
+  var hitsOf = function (term) {
     var hits = [];
-    for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term, terms.length === 1); if (m.score) hits.push([d, m]); }
+    for (var d = 0; d < n; d++) { var m = termScore(kb.docs[d], term, alone); if (m.score) hits.push([d, m]); }
     term.df = hits.length;
     term.docs = new Set(hits.map(function (h) { return h[0]; }));
     term.idf = Math.log(1 + n / Math.max(1, hits.length));
     return hits;
-  });
+  };
+  var matches = terms.map(hitsOf);
   /* A run typed as one word is about one thing. The characters the index does not hold must not outweigh
    * its known topic pieces (政治生日, 困难党员帮扶); and a short run's core (without generic words at its ends)
    * must occur somewhere as typed, give or take a character or two (党内统计 and 发展党员 do not). Otherwise
@@ -353,6 +373,17 @@ function search(query) {
   });
   var held = terms.filter(function (t) { return !t.generic && !t.unknown && t.df > 0; });
   if (!parsed.ids.length && !parsed.exact.length && terms.length && !held.length) return notice(parsed);
+
+  /* A run of the index typed as one word that few sections hold as typed (档案编号): its words count as well,
+   * after it, so the sections that treat them apart are listed rather than dropped. */
+  terms.slice().forEach(function (term) {
+    if (!term.piece || term.unknown || term.df >= FEW) return;
+    vocabularyWords(term.label).forEach(function (word) {
+      var part = { label: word, alts: alternatives(word, WEIGHT.exact * PART, "exact"), generic: kb.generic.has(word) };
+      terms.push(part);
+      matches.push(hitsOf(part));
+    });
+  });
 
   var scores = dict();
   function add(d, key, value) {
