@@ -207,6 +207,12 @@ def test_a_rare_run_also_finds_its_words_apart(search_page, server, site):
     result = ask(search_page, server, site, query)
     assert not result.notice and result.targets[0] in verbatim, result.targets[:3]
     assert len(result.targets) >= 3 and set(result.targets) - verbatim, result.targets
+    # A result that holds both words is not said to lack the run.
+    shown = search_page.eval_on_selector_all(RESULT_ITEMS, """items => items.map(li => ({
+        marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+        missing: [...li.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent)}))""")
+    both = [r for r in shown if {"档案", "编号"} <= set(r["marks"])]
+    assert both and not [r for r in both if query in r["missing"]], shown[:4]
 
 
 # A question joins its words with function characters (要, 和, 的) and puts them in its own order: neither may make

@@ -256,7 +256,10 @@
     }
 
     /* What is kept: a record as documented above. `pending` while a version notice is open. */
-    var state = { version: version, items: pageIds.slice(), unit: "", date: "", inspector: "", answers: {} };
+    var emptyState = function () {
+      return { version: version, items: pageIds.slice(), unit: "", date: "", inspector: "", answers: {} };
+    };
+    var state = emptyState();
     var pending = null;
 
     /* ── form region ── */
@@ -569,7 +572,7 @@
     clearButton.onclick = function () {
       if (!window.confirm("清空本清单在本浏览器中保存的全部填写内容（被检查单位、检查日期、检查人、各项结果和备注）？清空后不能恢复。")) return;
       removeRecord(store, key);
-      state = { version: version, items: pageIds.slice(), unit: "", date: "", inspector: "", answers: {} };
+      state = emptyState();
       pending = null;
       notice();
       show();
@@ -578,7 +581,7 @@
 
     window.addEventListener("storage", function (event) {
       if (event.key !== key) return;
-      state = { version: version, items: pageIds.slice(), unit: "", date: "", inspector: "", answers: {} };
+      state = emptyState();
       pending = null;
       restore();
       notice();

@@ -378,7 +378,8 @@ function search(query) {
    * after it, so the sections that treat them apart are listed rather than dropped. */
   terms.slice().forEach(function (term) {
     if (!term.piece || term.unknown || term.df >= FEW) return;
-    vocabularyWords(term.label).forEach(function (word) {
+    term.words = vocabularyWords(term.label);
+    term.words.forEach(function (word) {
       var part = { label: word, alts: alternatives(word, WEIGHT.exact * PART, "exact"), generic: kb.generic.has(word) };
       terms.push(part);
       matches.push(hitsOf(part));
@@ -420,7 +421,11 @@ function search(query) {
     var entry = kb.docs[s.d];
     var score = ranked.length - rank;
     var found = dict();
-    terms.forEach(function (t) { if (!t.unknown || s.words[t.label]) found[s.words[t.label] || t.label] = !!s.words[t.label]; });
+    terms.forEach(function (t) {
+      /* A run searched by its words (档案编号) is not missing where all its words were found. */
+      var byWords = t.words && t.words.length && t.words.every(function (w) { return s.words[w]; });
+      if ((!t.unknown || s.words[t.label]) && !(byWords && !s.words[t.label])) found[s.words[t.label] || t.label] = !!s.words[t.label];
+    });
     var marks = Object.keys(found).filter(function (w) { return found[w]; });
     var item = [render(entry, score, found, marks)];
     if (!entry.isPage && kb.pages[entry.page]) item.push(render(kb.pages[entry.page], score, found, marks, true));
