@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from sources import checklists
 from test_print import on_paper, squeeze
 
+from scripts.dev.browser_search import wait_until_settled
 from scripts.offline_zip import TOP, pack
 
 CHECKLISTS = checklists()
@@ -459,6 +460,7 @@ def test_filled_page_has_no_serious_accessibility_violation(browser, server, sch
     page.reload()
     fill(page)
     assert page.locator(".kb-fillin__notice").is_visible()  # the notice is checked too
+    wait_until_settled(page)                                 # colours of a running transition are half-way
     results = Axe().run(page)
     serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
