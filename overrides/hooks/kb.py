@@ -53,7 +53,6 @@ _site: Site | None = None
 _files: Files | None = None
 _options: kb_config.KbConfig | None = None
 _dates: PageDates | None = None
-_checklists: dict = {}
 
 
 def _require_jieba() -> None:
@@ -72,7 +71,7 @@ def _search_plugin(config: MkDocsConfig):
 # Runs before the search plugin's on_config, which loads the jieba user dictionary.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _options, _dates, _checklists
+    global _site, _options, _dates
     _require_jieba()
     search = _search_plugin(config).config
     if search.jieba_dict_user:
@@ -84,7 +83,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except KbError as exc:
         # Raised before MkDocs cleans site/, so an earlier good site stays untouched.
         raise PluginError(exc.report()) from None
-    _checklists = {c.page: c for c in _site.checklists}
     _dates = PageDates(_site, Path(config.config_file_path).parent, Path(config.docs_dir), _options.today())
     config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site.terms)
     config.markdown_extensions.append(CjkAbbrExtension())
@@ -136,7 +134,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _reference(src: str, page: Page) -> str:
     """What a correction quotes besides the title: the page's ID (or address), its version, the edition."""
     meta = _site.pages.get(src)
-    checklist = _checklists.get(src)
+    checklist = _site.checklists_by_page.get(src)
     ident = (meta.id if meta is not None else None) or (checklist.id if checklist else page.file.url)
     version = (meta.meta.get("version") if meta is not None else None) or (checklist.version if checklist else None)
     unit = _site.edition.unit

@@ -6,6 +6,7 @@ so nothing half-made ever reaches the site."""
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,10 @@ class Site:
     @property
     def requirements(self) -> dict[str, LocalRequirement]:
         return {r.id: r for r in self.local}
+
+    @functools.cached_property
+    def checklists_by_page(self) -> dict[str, Checklist]:
+        return {c.page: c for c in self.checklists}
 
 
 # The bare BDW gave way to named local requirements (BDW-HJ-1 …), each with its own question.

@@ -39,14 +39,14 @@ class PageDates:
         self.site = site
         self.history = git_dates(root, docs)
         self.fallback = fallback
-        self.checklists = {c.page: c for c in site.checklists}
         recorded = [dt.date.fromisoformat(str(c.updated)) for c in site.checklists]
         recorded += [dt.date.fromisoformat(str(c.date)) for m in site.pages.values() for c in m.changes]
         self.newest = max([*self.history.values(), *recorded], default=fallback)
 
     def of(self, src: str) -> dt.date:
-        if src in self.checklists:
-            return dt.date.fromisoformat(str(self.checklists[src].updated))
+        checklist = self.site.checklists_by_page.get(src)
+        if checklist is not None:
+            return dt.date.fromisoformat(str(checklist.updated))
         meta = self.site.pages.get(src)
         if meta is not None and meta.changes:
             return max(dt.date.fromisoformat(str(c.date)) for c in meta.changes)
