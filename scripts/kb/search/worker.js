@@ -121,9 +121,11 @@ function looseId(token) {
   return token.toUpperCase().replace(/[\s-]/g, "");
 }
 
+/* Every caller walks its values in order, so a repeat can only be the last value: checking that one keeps
+ * setup linear where 1,000 checklists share a section title. */
 function push(map, key, value) {
-  if (!map[key]) map[key] = [];
-  if (map[key].indexOf(value) < 0) map[key].push(value);
+  var list = map[key] || (map[key] = []);
+  if (list[list.length - 1] !== value) list.push(value);
 }
 
 /* Does the index hold this piece anywhere? Remembered: the next keystroke asks again. */
