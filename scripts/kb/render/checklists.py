@@ -106,7 +106,8 @@ def print_all_page(site) -> str:
     """Every checklist on one page, each from a new sheet, for those who print from the browser."""
     bodies = [render("checklist-body.md.j2", **_body_values(c, site, PRINT_ALL_PAGE), level=2, anchor=f"print-{c.id}",
                      prefix=f"{c.id}-", downloads=None, complete=True) for c in site.checklists]
-    return render("print-all.md.j2", bodies=[Markup(b) for b in bodies], checklists=site.checklists)
+    return render("print-all.md.j2", bodies=[Markup(b) for b in bodies], checklists=site.checklists,
+                  stamps=[stamp(c, site.edition) for c in site.checklists])
 
 
 def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
