@@ -65,6 +65,7 @@ def test_print_all_gives_each_list_its_own_sheets(printer, server):
         assert mine and mine == list(range(mine[0], mine[-1] + 1)), f"{checklist['id']} on sheets {mine}"
         limit = 1 if len(checklist["items"]) <= 12 else 2
         assert len(mine) <= limit, f"{checklist['id']}: {len(checklist['items'])} items on {len(mine)} sheets"
+        assert on_paper(checklist["title"], pages[mine[0]]), checklist["id"]
         whole = "".join(pages[i] for i in mine)
         for item in checklist["items"]:
             assert item["id"] in whole and on_paper(item["text"], whole), item["id"]

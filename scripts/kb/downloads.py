@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # thousand lists would need some 18 GB. Beyond this many lists the booklet comes in volumes of equal size.
 VOLUME_LISTS = 40
 VARIANTS = (("讲师版", "trainer"), ("学员版", "student"))
+ALL_ITEMS_XLSX = "checklists/all-items.xlsx"   # every list, a sheet each, and a summary sheet
 
 
 @dataclass(frozen=True)

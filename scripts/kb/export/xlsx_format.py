@@ -16,12 +16,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..downloads import ALL_ITEMS_XLSX
 from ..natures import NATURES, effective
 from . import cells, zipfix
 
 NAME = "xlsx"
 SUMMARY = "汇总"
-ALL_ITEMS = "checklists/all-items.xlsx"
 # Widths in Excel's units (one Latin digit; a Chinese character of 10.5 pt takes two). The visible columns add
 # up to about 150, what landscape A4 holds at 100 %, so the type prints at its size; fitToWidth=1 keeps it on
 # one sheet's width wherever a program measures a little wider.
@@ -189,7 +189,7 @@ def _workbook(checklists: list, site) -> bytes:
 def render(site) -> dict[str, bytes]:
     files = {f"checklists/{c.slug}.xlsx": _workbook([c], site) for c in site.checklists}
     if site.checklists:
-        files[ALL_ITEMS] = _workbook(site.checklists, site)
+        files[ALL_ITEMS_XLSX] = _workbook(site.checklists, site)
     return files
 
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..basis import basis_links
 from ..checklists import Checklist, Item
-from ..downloads import booklets
+from ..downloads import ALL_ITEMS_XLSX, booklets
 from ..natures import NATURES, Nature, effective
 from ..text import cn_date
 from ..units import Edition
@@ -114,4 +114,4 @@ def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
     found = [(b.label, b.path.split("/", 1)[1]) for b in booklets(len(checklists)) if b.path in made]
     downloads = {c.id: _download_links(c, made) for c in checklists}
     return render("checklist-index.md.j2", checklists=checklists, booklets=found, downloads=downloads,
-                  total=sum(len(c.items) for c in checklists))
+                  total=sum(len(c.items) for c in checklists), all_xlsx=ALL_ITEMS_XLSX in made)
