@@ -14,7 +14,18 @@ import pytest
 import yaml
 from kbtree import site_of, write_tree
 from pypdf import PdfReader
-from sources import DOCS, ROOT, checklists, heading_ids, html_path, pages_with_front_matter, soup, squeeze, text_of
+from sources import (
+    DOCS,
+    ROOT,
+    checklists,
+    heading_ids,
+    html_path,
+    on_paper,
+    pages_with_front_matter,
+    soup,
+    squeeze,
+    text_of,
+)
 
 from scripts.dev.browser_search import open_search, run_query
 from scripts.offline_zip import README_NAME, TOP, pack
@@ -312,6 +323,10 @@ def test_blank_templates_print_one_sheet_without_the_status_block(browser, serve
             problems.append(f"{src}: {len(pdf.pages)} pages")
         if "最近修订" in text or "状态:" in text or "状态：" in text:
             problems.append(f"{src}: status block printed")
+        # What goes into the file is the form: notes for whoever fills it in (what the site advises, which
+        # rule says so) stay on screen.
+        if not on_paper(meta["title"], text) or "本站" in text or re.search(r"(?:FG|WT|JY|TH|GC|BDW)-[A-Z0-9]", text):
+            problems.append(f"{src}: notes printed: {text[:120]}")
     page.close()
     assert not problems, problems
 

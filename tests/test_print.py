@@ -1,15 +1,14 @@
 """Chromium prints each checklist page to A4 PDF as a form to fill in by hand: page count within limits,
 every item's text on paper, 五号 type, two 8 mm lines for 备注, no sheet with only the sign-off or an item or two;
-the print-everything page as the lists themselves; blank templates as clean forms."""
+the print-everything page as the lists themselves."""
 
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
-from sources import DOCS, checklists, front_matter, on_paper, squeeze
+from sources import checklists, on_paper, squeeze
 
 CHECKLISTS = checklists()
 
@@ -94,18 +93,3 @@ def test_printed_form_leaves_room_to_write(printer, server, checklist):
     assert problems >= 24 * MM, problems / MM  # 主要问题及整改要求: several lines, not one
     # (the label's glyph box may reach a pixel or two past its line; the first rule is 7 mm further down)
     assert lines[0] >= label[1] - 2 and lines[1] - lines[0] >= 21 * MM - 1, (label, lines)  # three 7 mm lines
-
-
-TEMPLATES = sorted(p.stem for p in (DOCS / "procedures" / "templates").glob("*.md"))
-
-
-@pytest.mark.parametrize("name", TEMPLATES)
-def test_blank_template_prints_as_a_clean_form(printer, server, name):
-    """What goes into the file after the meeting is the form: the notes for whoever fills it in (what the site
-    advises, which rule says so) stay on screen."""
-    printer.goto(f"{server}/procedures/templates/{name}.html")
-    pdf = PdfReader(io.BytesIO(printer.pdf(prefer_css_page_size=True, print_background=True)))
-    text = squeeze("".join(p.extract_text() for p in pdf.pages))
-    assert on_paper(front_matter(DOCS / "procedures" / "templates" / f"{name}.md")["title"], text)
-    assert "本站" not in text, text[:200]
-    assert not re.search(r"(?:FG|WT|JY|TH|GC|BDW)-[A-Z0-9]", text), text[:200]
