@@ -87,6 +87,17 @@ def test_lifecycle_header_shows_metadata_and_reference_status(src: str, html_pag
     assert not soup(html_pages[html_path(src)]).select(".kb-stale")
 
 
+@pytest.mark.parametrize("src", sorted(PAGES))
+def test_latest_change_is_one_line_that_opens_to_its_note(src: str, html_pages):
+    newest = max(PAGES[src]["changes"], key=lambda c: str(c["date"]))
+    details = soup(html_pages[html_path(src)]).select("article details.kb-lastchange")
+    assert len(details) == 1 and not details[0].has_attr("open"), src
+    summary = re.sub(r"\s+", "", details[0].summary.get_text())
+    assert summary.startswith(f"最近修订：{cn(newest['date'])}") and newest["note"] not in summary, summary
+    assert newest["note"] in details[0].get_text()
+    assert details[0].find("a", href=re.compile(r"(^|/)changes\.html$")), src
+
+
 def test_change_record_lists_every_change_newest_first(html_pages):
     rows = soup(html_pages["procedures/changes.html"]).select("article table tbody tr")
     expected = sorted(((str(c["date"]), m["id"]) for m in PAGES.values() for c in m["changes"]), reverse=True)
