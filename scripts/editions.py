@@ -42,7 +42,7 @@ def main(dist: str = "dist") -> int:
     target = Path(dist)
     codes = unit_codes(ROOT / "docs")
     if not codes:
-        print("docs/units/ 中没有单位档案。", file=sys.stderr)
+        print("docs/units/ 中没有单位设置文件。", file=sys.stderr)
         return 1
     for code in codes:
         start = time.perf_counter()

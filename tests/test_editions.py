@@ -85,7 +85,7 @@ def test_local_requirements_page_lists_all(unit_site: Path, html_pages):
 def test_unknown_unit_fails_without_a_half_built_site(tmp_path: Path, unit: str):
     out = tmp_path / "site"
     result = run_build(ROOT, out, KB_UNIT=unit)
-    assert result.returncode != 0 and f"没有单位代码为「{unit}」的单位档案" in result.stderr
+    assert result.returncode != 0 and f"没有单位代码为「{unit}」的单位设置文件" in result.stderr
     assert not out.exists()
 
 

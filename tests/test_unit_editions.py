@@ -85,14 +85,14 @@ def test_two_profiles_with_the_same_full_name(tree):
     assert "单位全称「示例市某单位党委」与" in problem.message
 
 
-@pytest.mark.parametrize("name, message", [("units/Demo2.yml", "只能用小写字母"), ("units/notes.txt", "只能放单位档案")])
+@pytest.mark.parametrize("name, message", [("units/Demo2.yml", "只能用小写字母"), ("units/notes.txt", "只能放单位设置文件")])
 def test_bad_files_in_the_units_folder(tree, name, message):
     assert message in one_problem(tree({name: UNIT.replace("示例市某单位党委", "另一个示例单位党委")})).message
 
 
 def test_unit_that_has_no_profile(tree):
     found = problems_of(tree(), unit="nowhere")
-    assert any("没有单位代码为「nowhere」的单位档案" in p.message for p in found), found
+    assert any("没有单位代码为「nowhere」的单位设置文件" in p.message for p in found), found
 
 
 def test_fill_in_of_an_undeclared_requirement(tree):

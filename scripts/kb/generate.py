@@ -212,7 +212,7 @@ def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Si
     if unit is not None:
         if unit not in units and not any(p.file.endswith(f"/{unit}.yml") for p in problems):
             problems.append(Problem(tree.display(f"units/{unit}.yml"), None, "（单位代码）",
-                                    f"没有单位代码为「{echo(unit)}」的单位档案（应为 docs/units/{echo(unit)}.yml）"))
+                                    f"没有单位代码为「{echo(unit)}」的单位设置文件（应为 docs/units/{echo(unit)}.yml）"))
         edition = Edition(units.get(unit))
 
     site.edition = edition

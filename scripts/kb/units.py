@@ -102,7 +102,7 @@ def load_units(tree: SourceTree) -> tuple[dict[str, Unit], list[Problem]]:
         name = rel[len(FOLDER) + 1:]
         code = name.rsplit(".", 1)[0]
         if "/" in name or not name.endswith((".yml", ".yaml")):
-            problems.append(Problem(display, None, "（文件）", "docs/units/ 中只能放单位档案（单位代码.yml）"))
+            problems.append(Problem(display, None, "（文件）", "docs/units/ 中只能放单位设置文件（单位代码.yml）"))
             continue
         if not CODE_RE.match(code):
             problems.append(Problem(display, None, "（文件名）",
