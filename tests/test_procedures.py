@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_build
 from pypdf import PdfReader
-from sources import checklists, heading_ids, html_path, pages_with_front_matter, soup, text_of
+from sources import DOCS, checklists, heading_ids, html_path, pages_with_front_matter, soup, text_of
 
 from scripts.dev.project_copy import copy_project
 
@@ -96,6 +96,19 @@ def test_latest_change_is_one_line_that_opens_to_its_note(src: str, html_pages):
     assert summary.startswith(f"最近修订：{cn(newest['date'])}") and newest["note"] not in summary, summary
     assert newest["note"] in details[0].get_text()
     assert details[0].find("a", href=re.compile(r"(^|/)changes\.html$")), src
+
+
+@pytest.mark.parametrize("src", sorted(PROCEDURES))
+def test_steps_numbered_out_of_order_are_explained(src: str, html_pages):
+    meta = PROCEDURES[src]
+    source = (DOCS / src).read_text(encoding="utf-8")
+    numbers = [int(n) for n in re.findall(rf"^### {meta['id']}-(\d+)", source, re.MULTILINE)]
+    steps = soup(html_pages[html_path(src)]).find(id="steps")
+    note = steps.find_next_sibling()
+    explained = note is not None and "kb-order-note" in (note.get("class") or [])
+    assert explained == (numbers != sorted(numbers)), (src, numbers)
+    if explained:
+        assert "固定编号" in note.get_text()
 
 
 def test_change_record_lists_every_change_newest_first(html_pages):

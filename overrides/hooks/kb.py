@@ -39,7 +39,7 @@ from scripts.kb.page_dates import PageDates
 from scripts.kb.pages import H1_RE
 from scripts.kb.render.env import css_string
 from scripts.kb.render.local import edition_banner, expand_fills
-from scripts.kb.render.procedures import lifecycle_header
+from scripts.kb.render.procedures import lifecycle_header, note_step_order
 from scripts.kb.render.trace import add_forward_links
 from scripts.kb.search.index import build_docs
 from scripts.kb.search.install import WorkerInstallError, covers_text, install_worker, worker_source
@@ -122,6 +122,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = _insert_after_h1(markdown, header)
         if _site.edition.unit is not None and page.meta.get("status") == "参考文本":
             page.meta["status"] = "现行"
+    if meta is not None and meta.id and kind_of(meta.id) is IdKind.PROCEDURE:
+        markdown = note_step_order(markdown, meta.id)
     if src == HOME_PAGE:
         made = [(b.label, b.path) for b in booklets(len(_site.checklists)) if b.path in _site.files]
         # Below the entry links, which must stay within the first screen on a phone.

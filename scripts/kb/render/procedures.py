@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 
 from markupsafe import Markup
 
@@ -15,6 +16,9 @@ from .env import render
 
 KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废（废止）"}
 CHANGES_PAGE = "procedures/changes.md"
+STEPS_HEADING = re.compile(r"^## [^\n]*\{#steps\}[ \t]*$", re.MULTILINE)
+STEP_ORDER_NOTE = ('<p class="kb-order-note" markdown="span">步骤按办理的先后排列。步骤编号是固定编号：新增的步骤'
+                   '取下一个未用的编号，排在该在的位置，所以编号不连续，也不表示先后。</p>')
 
 
 def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_days: int,
@@ -48,3 +52,13 @@ def changes_page(pages: dict[str, PageMeta]) -> str:
     entries.sort(key=lambda e: (e[0].date, e[1].id or ""), reverse=True)
     return render("changes.md.j2", kind_names=KIND_NAMES,
                   entries=[(c, p, posixpath.relpath(p.src, "procedures")) for c, p in entries])
+
+
+def note_step_order(markdown: str, procedure_id: str) -> str:
+    """A step added between two others keeps the next free number (IDs are stable), so a page may run GC-HJ-1,
+    GC-HJ-8, GC-HJ-2: say so under the steps heading rather than let a reader think steps are missing."""
+    numbers = [int(n) for n in re.findall(rf"^### {re.escape(procedure_id)}-(\d+)\b", markdown, re.MULTILINE)]
+    heading = STEPS_HEADING.search(markdown)
+    if heading is None or numbers == sorted(numbers):
+        return markdown
+    return f"{markdown[:heading.end()]}\n\n{STEP_ORDER_NOTE}\n{markdown[heading.end():]}"

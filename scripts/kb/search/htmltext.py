@@ -20,11 +20,12 @@ SKIP_TAGS = {"script", "style", "noscript", "button", "form", "input", "textarea
 # Not content: permalinks, answer boxes and notes of the fill-in, the alias line (indexed as aliases),
 # the review header and last-change note of procedures (dates and versions would match everything), the
 # browser notices, every page's foot (date and correction reference) and the generated forward-link lists
-# (their step and item names belong to the sections they name), and the synonym table of the glossary (the
-# worker applies it to every query; as text it made a word like 述职 inside 党建述职评议 look covered).
+# (their step and item names belong to the sections they name), the note on step numbering, and the
+# glossary's synonym table (the worker applies it to every query; as text it made a word like 述职 inside
+# 党建述职评议 look covered).
 SKIP_CLASSES = {"headerlink", "kb-item__result", "kb-item__aliases", "kb-lifecycle", "kb-lastchange",
                 "kb-noscript", "kb-legacy", "kb-page-foot", "kb-forward", "md-source-file", "kb-fill__controls",
-                "kb-synonyms"}
+                "kb-synonyms", "kb-order-note"}
 LABEL_CLASS = "kb-label"
 INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 SPACES = re.compile(r"\s+")
