@@ -190,6 +190,9 @@ def test_xlsx_prints_on_a4_with_the_header_row_repeated(tree):
     assert all(ws.cell(row, 5).alignment.wrap_text for row in range(1, 6))
     assert "QD-XX　版本 1.0　更新 2026年11月26日" in ws.oddHeader.center.text
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+    # The printed form says who was checked, by whom and when.
+    footer = ws.oddFooter.left.text + ws.oddFooter.right.text
+    assert all(f"{label}：__" in footer for label in ("被检查单位", "检查人", "检查日期")), footer
     visible = [ws.column_dimensions[chr(65 + i)] for i in range(len(COLUMNS))]
     assert [d.hidden for d in visible[:2]] == [True, True]   # list ID and title: in the page header instead
     assert sum(d.width for d in visible if not d.hidden) <= 155   # landscape A4 at about 100 %

@@ -74,7 +74,13 @@ def _height(values: list[str]) -> float:
     return max(_MIN_ROW_PT, lines * _LINE_PT + 4)
 
 
-def _page_setup(ws, landscape: bool, header: str) -> None:
+# A printed list is a form: who was checked, by whom and when, on every sheet (the table itself keeps row 1
+# as its header, for whoever collects the workbooks of many units).
+FILL_IN_LEFT = "被检查单位：________________________"
+FILL_IN_RIGHT = "检查人：____________　检查日期：______年____月____日"
+
+
+def _page_setup(ws, landscape: bool, header: str, fill_in: bool = False) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -88,6 +94,8 @@ def _page_setup(ws, landscape: bool, header: str) -> None:
     ws.freeze_panes = "A2"
     ws.oddHeader.center.text = header.replace("&", "&&")
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    if fill_in:
+        ws.oddFooter.left.text, ws.oddFooter.right.text = FILL_IN_LEFT, FILL_IN_RIGHT
 
 
 def _header_row(ws, names: list[str]) -> None:
@@ -135,7 +143,7 @@ def _list_sheet(ws, checklist, site) -> int:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cells.COLUMNS))}{last}"
     from ..render.checklists import stamp  # here: the renderers import this package
 
-    _page_setup(ws, landscape=True, header=f"{checklist.title}　{stamp(checklist, site.edition)}")
+    _page_setup(ws, landscape=True, header=f"{checklist.title}　{stamp(checklist, site.edition)}", fill_in=True)
     return last
 
 
