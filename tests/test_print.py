@@ -43,8 +43,10 @@ def test_checklist_prints_on_a4_within_page_limit(printer, server, checklist):
         last_items = [item["id"] for item in items if item["id"] in pages[-1]]
         assert len(last_items) >= 3, f"{checklist['id']}: last sheet carries {last_items}"
     stamp = squeeze(f"{checklist['id']} 版本 {checklist['version']} 更新 {cn(checklist['updated'])}")
-    for page_text in pages:
+    for number, page_text in enumerate(pages, start=1):
         assert on_paper(stamp, page_text), page_text[:80]
+        # The same footer as the PDF downloads: 第 x 页 共 y 页.
+        assert on_paper(f"第 {number} 页 共 {len(pages)} 页", page_text), page_text[:80]
     assert squeeze("检查人（签字）") in pages[-1] and squeeze("被检查单位负责人（签字）") in pages[-1]
 
 

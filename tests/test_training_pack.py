@@ -54,6 +54,8 @@ def test_trainer_booklet_teaches_and_student_booklet_leaves_room(site: Path):
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c["id"])
 def test_per_list_pdf_has_every_item_and_its_header(site: Path, checklist: dict):
     pages = pages_text(site / f"checklists/{checklist['slug']}.pdf")
+    # A viewer's tab and window name the list, not just "a checklist".
+    assert PdfReader(site / f"checklists/{checklist['slug']}.pdf").metadata.title == f"{checklist['id']} {checklist['title']}"
     whole = re.sub(r"\s+", "", "".join(pages))
     for item in checklist["items"]:
         assert item["id"] in whole

@@ -82,7 +82,7 @@ def _basis_rows(checklists, site) -> list[dict]:
     return [{"id": id_, "label": basis_label(site.registry[id_]), "title": site.registry[id_].title} for id_ in cited]
 
 
-def _document(site, lists, variant: Variant, cover: bool, volume: str = "") -> str:
+def _document(site, lists, variant: Variant, cover: bool, volume: str = "", title: str = "") -> str:
     release = site.releases[-1]
     unit = site.edition.unit
     edition_name = unit.full_name if unit else "参考文本"
@@ -91,7 +91,8 @@ def _document(site, lists, variant: Variant, cover: bool, volume: str = "") -> s
                     if unit else "本手册是参考文本：依据2020年调研报告和已核对的法规编写，单位正式采用后才作为本单位的标准执行。")
     templates = [_template_view(p, site) for src, p in sorted(site.pages.items())
                  if src.startswith("procedures/templates/") and p.id] if cover else []
-    return render_html("booklet.html.j2", title=f"基层党建工作检查清单 {variant.name}{volume}", variant=variant,
+    title = title or f"基层党建工作检查清单 {variant.name}{volume}"
+    return render_html("booklet.html.j2", title=title, variant=variant,
                        css=Markup((TEMPLATES / "booklet.css").read_text(encoding="utf-8")), cover=cover,
                        edition_name=edition_name, edition_line=edition_line, version=release.version,
                        date=release.date, lists=[_list_view(c, site) for c in lists], templates=templates,
@@ -112,7 +113,9 @@ def render(site) -> dict[str, bytes]:
         files[booklet.path] = _pdf(_document(site, site.checklists[booklet.lists], variants[booklet.variant],
                                              cover=True, volume=volume))
     for checklist in site.checklists:
-        files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False))
+        # The title a PDF viewer shows in its tab and window: which list this is.
+        files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False,
+                                                                   title=f"{checklist.id} {checklist.title}"))
     return files
 
 
