@@ -79,6 +79,10 @@ def test_local_requirements_page_lists_all(unit_site: Path, html_pages):
     for site_page in (page(unit_site, "basis/local.html"), soup(html_pages["basis/local.html"])):
         anchors = {h["id"] for h in site_page.select("h3[id]")}
         assert set(DECLARED) <= anchors
+        # "用在" names the steps, items and rules that use a requirement, not the entry (BDW) introducing them all.
+        places = [p for p in site_page.select("article p") if p.get_text().startswith("用在：")]
+        assert len(places) == len(DECLARED)
+        assert not [a.get_text() for p in places for a in p.find_all("a") if a.get_text().startswith("BDW")]
 
 
 @pytest.mark.parametrize("unit", ["nowhere"])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..idkinds import IdKind, kind_of
 from ..ids import FILL_RE, Registry
 from ..local import BLANK, LocalRequirement, agreed
 from ..local import PAGE as LOCAL_PAGE
@@ -74,7 +75,9 @@ def open_count(requirements: list[LocalRequirement], edition: Edition) -> int:
 def local_page(requirements: list[LocalRequirement], registry: Registry, edition: Edition) -> str:
     rows: dict[str, list[RequirementRow]] = {}
     for requirement in requirements:
-        citing = sorted({t.id: t for t in registry.citing(requirement.id)}.values(), key=lambda t: t.id)
+        # Where it is used: not the entry BDW that introduces all local requirements (a bare code to a reader).
+        citing = sorted({t.id: t for t in registry.citing(requirement.id) if kind_of(t.id) is not IdKind.UNIT}
+                        .values(), key=lambda t: t.id)
         places = Markup("、".join(t.link_from(LOCAL_PAGE) for t in citing) or "—")
         rows.setdefault(requirement.topic, []).append(RequirementRow(
             requirement, places, edition.values(requirement.id),
