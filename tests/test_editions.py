@@ -39,11 +39,13 @@ def test_unit_name_in_title_and_home_banner(unit_site: Path):
     assert PROFILE["full_name"] in banner and PROFILE["adoption"]["number"] in banner and "示例单位" in banner
     open_count = len(DECLARED) - len(PROFILE["values"])
     assert f"尚有 {open_count} 项本单位要求未填写" in re.sub(r"\s+", " ", banner)
+    assert f"共 {len(DECLARED)} 项" in re.sub(r"\s+", " ", banner)   # some are filled: how many in all
 
 
 def test_reference_home_counts_every_requirement_open(html_pages):
     banner = soup(html_pages["index.html"]).select_one(".kb-edition").get_text()
     assert f"尚有 {len(DECLARED)} 项本单位要求未填写" in re.sub(r"\s+", " ", banner)
+    assert "共" not in banner.split("未填写", 1)[1].split("。", 1)[0]   # all of them open: no second count
     assert PROFILE["full_name"] not in text_of(html_pages["index.html"])
 
 
