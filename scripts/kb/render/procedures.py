@@ -18,7 +18,7 @@ KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废
 CHANGES_PAGE = "procedures/changes.md"
 STEPS_HEADING = re.compile(r"^## [^\n]*\{#steps\}[ \t]*$", re.MULTILINE)
 STEP_ORDER_NOTE = ('<p class="kb-order-note" markdown="span">步骤按办理的先后排列。步骤编号是固定编号：新增的步骤'
-                   '取下一个未用的编号，排在该在的位置，所以编号不连续，也不表示先后。</p>')
+                   '取下一个空闲编号，排在该在的位置，所以编号不连续，也不表示先后。</p>')
 
 
 def lifecycle_header(page: PageMeta, registry: Registry, today: dt.date, review_days: int,
