@@ -153,6 +153,16 @@ def test_out_of_scope_gets_one_honest_notice(search_page, server, site, query):
     assert "术语表" in shown and "编号索引" in shown, shown
     covers = search_page.locator(f"{RESULT_ITEMS} article").nth(1).text_content()
     assert "工作规程" in covers and "检查清单" in covers, covers
+    # The line above the results does not count the notice as a result found.
+    meta = search_page.locator(".md-search-result__meta").text_content()
+    assert "符合条件" not in meta and "没有" in meta, meta
+
+
+def test_result_count_returns_after_a_notice(search_page, server, site):
+    ask(search_page, server, site, "党内统计")
+    result = ask(search_page, server, site, "换届")
+    meta = search_page.locator(".md-search-result__meta").text_content()
+    assert result.targets and not result.notice and "符合条件" in meta, meta
 
 
 def _synonym_group(word: str) -> set[str]:

@@ -109,3 +109,24 @@
     input.focus();
   });
 })();
+
+/* A query the site does not cover gets one result from the search worker, the notice 本站未收录「……」; the
+   line above it would read 找到 1 个符合条件的结果 and contradict it. Material writes that line with the list,
+   so it is corrected after each new list. */
+(function () {
+  "use strict";
+  var NOTICE = "本站未收录";
+  var NONE = "本站没有与这个查询直接相关的内容";
+  function relabel() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var first = document.querySelector(".md-search-result__list .md-search-result__article h1, " +
+                                        ".md-search-result__list .md-search-result__article h2");
+    if (meta && first && first.textContent.indexOf(NOTICE) === 0 && meta.textContent !== NONE) meta.textContent = NONE;
+  }
+  function start() {
+    var list = document.querySelector(".md-search-result__list");
+    if (list && window.MutationObserver) new MutationObserver(relabel).observe(list, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
