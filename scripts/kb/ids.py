@@ -73,6 +73,12 @@ def _relative(src: str, from_dir: str) -> str:
     return posixpath.relpath(src, from_dir)
 
 
+def numbered_in_order(ids: list[str]) -> bool:
+    """Do these IDs (GC-HJ-1 …, HJ-01 …) run in the order of their numbers? A step or item added later keeps
+    the next free number, so a page's order may not be theirs."""
+    numbers = [int(m.group()) if (m := re.search(r"\d+$", id_)) else 0 for id_ in ids]
+    return numbers == sorted(numbers)
+
 class Registry:
     def __init__(self) -> None:
         self.targets: dict[str, Target] = {}

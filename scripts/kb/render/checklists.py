@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -12,6 +11,7 @@ from markupsafe import Markup
 from ..basis import basis_links
 from ..checklists import Checklist, Item
 from ..downloads import ALL_ITEMS_XLSX, booklets
+from ..ids import numbered_in_order
 from ..natures import NATURES, Nature, effective
 from ..text import cn_date
 from ..units import Edition
@@ -80,13 +80,12 @@ def _body_values(checklist: Checklist, site, page: str) -> dict:
     sections = [SectionView(_CN_NUMBERS[n], s.title, [_item_view(i, page, site) for i in s.items])
                 for n, s in enumerate(checklist.sections)]
     natures = [view.nature.name for section in sections for view in section.items]
-    numbers = [int(m.group()) if (m := re.search(r"\d+$", item.id)) else 0 for item in checklist.items]
     return {"c": checklist, "sections": sections, "mode": MODES[checklist.mode],
             "procedure": basis_links([checklist.procedure], page, site.registry) if checklist.procedure else "",
             "nature_counts": nature_counts(natures), "legend": [n for n in NATURES.values() if n.name in natures],
             "edition_name": site.edition.unit.full_name if site.edition.unit else "参考文本",
             "feedback": posixpath.relpath(FEEDBACK_PAGE, posixpath.dirname(page)),
-            "numbered_in_order": numbers == sorted(numbers)}
+            "numbered_in_order": numbered_in_order([item.id for item in checklist.items])}
 
 
 def _download_links(checklist: Checklist, made: set[str]) -> list[tuple[str, str]]:

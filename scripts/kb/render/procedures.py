@@ -9,7 +9,7 @@ import re
 from markupsafe import Markup
 
 from ..basis import basis_links
-from ..ids import Registry
+from ..ids import Registry, numbered_in_order
 from ..pages import PageMeta
 from ..units import Edition
 from .env import render
@@ -57,8 +57,8 @@ def changes_page(pages: dict[str, PageMeta]) -> str:
 def note_step_order(markdown: str, procedure_id: str) -> str:
     """A step added between two others keeps the next free number (IDs are stable), so a page may run GC-HJ-1,
     GC-HJ-8, GC-HJ-2: say so under the steps heading rather than let a reader think steps are missing."""
-    numbers = [int(n) for n in re.findall(rf"^### {re.escape(procedure_id)}-(\d+)\b", markdown, re.MULTILINE)]
+    steps = re.findall(rf"^### ({re.escape(procedure_id)}-\d+)\b", markdown, re.MULTILINE)
     heading = STEPS_HEADING.search(markdown)
-    if heading is None or numbers == sorted(numbers):
+    if heading is None or numbered_in_order(steps):
         return markdown
     return f"{markdown[:heading.end()]}\n\n{STEP_ORDER_NOTE}\n{markdown[heading.end():]}"
