@@ -4,9 +4,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# Reproducible builds: every timestamp the build writes comes from the last commit (worked out once).
+# Reproducible builds: every timestamp the build writes comes from the last commit (worked out once); without
+# git history the build's own default applies (scripts/kb/config.py).
 ifndef SOURCE_DATE_EPOCH
-SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1606867200)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
 endif
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
@@ -56,8 +57,8 @@ export: $(VENV)/.runtime
 test: $(VENV)/.test system-deps lint
 	$(PY) -m pytest
 
-## test-fast: every test that needs neither a site build nor a browser (seconds)
-test-fast: $(VENV)/.test
+## test-fast: every test that needs neither a site build nor a browser (seconds; PDF tests need Pango and fonts)
+test-fast: $(VENV)/.test build-deps
 	$(PY) -m pytest -m "not build and not browser" -q
 
 ## lint: ruff with the rules chosen in ruff.toml

@@ -5,7 +5,6 @@ iframe-worker shim shipped locally), so this only builds strictly and packs the 
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -13,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from scripts.build_site import build
+from scripts.kb.config import source_epoch
 
 # An ASCII folder name: older Windows unzip tools garble Chinese names.
 TOP = "dangjian-kb"
@@ -38,8 +38,7 @@ def _entry(name: str, stamp: tuple) -> zipfile.ZipInfo:
 
 
 def pack(site: Path, archive: Path) -> None:
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1606867200"))
-    stamp = max((1980, 1, 1, 0, 0, 0), tuple(time.gmtime(epoch)[:6]))
+    stamp = max((1980, 1, 1, 0, 0, 0), tuple(time.gmtime(source_epoch())[:6]))
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         # CRLF and a BOM: Windows Notepad opens it as UTF-8.

@@ -1,14 +1,20 @@
-"""Shared fixtures: one strict build of the real site per test session, a local HTTP server for it,
-and Debian's Chromium driven by Playwright.
+"""Shared fixtures: one strict build of the real site per test session (the command `make build` runs), a
+local HTTP server for it, and Debian's Chromium driven by Playwright. Other builds run in this process, as
+`make editions` builds (MkDocs, the theme and jieba loaded once), through `run_build`.
 
 Markers are given by the fixtures a test uses: anything that needs the built site is `build`, anything
 that needs the browser is `browser` too. `make test-fast` runs the rest (`-m "not build and not browser"`)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import subprocess
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,16 +46,66 @@ def build_env(**extra: str) -> dict:
     return env
 
 
-def run_build(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
-    """`scripts/build_site.py` of the given project copy, the same command `make build` runs."""
+def run_build_command(project: Path, out: Path, **env: str) -> subprocess.CompletedProcess:
+    """`scripts/build_site.py` of the given project copy in its own process: the command `make build` runs."""
     return subprocess.run([sys.executable, "-m", "scripts.build_site", str(out)], cwd=project,
                           env=build_env(**env), capture_output=True, text=True, check=False)
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str     # MkDocs' warnings and errors as its command line prints them, and any traceback
+
+
+@contextlib.contextmanager
+def _environment(values: dict):
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_build(project: Path, out: Path, **env: str) -> BuildResult:
+    """A strict build of the project (a copy, or ROOT) into `out` in this process, staged as `make build`
+    stages it: `out` is replaced only when the build succeeded. A crash shows as a traceback in stderr."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from scripts.build_site import staged
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    code = 0
+    try:
+        with _environment(build_env(**env)), staged(out) as (staging, commit):
+            build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(staging)))
+            commit()
+    except (Abort, MkDocsException, SystemExit) as exc:
+        stream.write(f"{exc}\n")
+        code = 1
+    except Exception:  # noqa: BLE001 - a crash is what the test looks for
+        stream.write(traceback.format_exc())
+        code = 1
+    finally:
+        logger.removeHandler(handler)
+    return BuildResult(code, "", stream.getvalue())
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, out, KB_DOWNLOADS="1")  # the one session build that makes every download
+    result = run_build_command(ROOT, out, KB_DOWNLOADS="1")  # the one session build that makes every download
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

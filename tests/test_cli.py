@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import os
 import subprocess
 import sys
 
 from conftest import ROOT
 from kbtree import CHECKLIST, problems_of
 
+from scripts.kb.__main__ import _verify
+from scripts.kb.export import FORMATS
+from scripts.kb.generate import generate
 
-def kb(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.kb", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+def kb(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts.kb", *args], cwd=ROOT, capture_output=True, text=True,
+                          check=False, env={**os.environ, "KB_UNIT": "", **env})
 
 
 def test_check_passes_on_a_valid_tree(tree):
@@ -37,6 +45,33 @@ def test_export_verify_reads_every_file_back(tree, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "checklists/xx.csv：读回 4 项，一致" in result.stdout
     assert (out / "checklists" / "all-items.csv").exists()
+
+
+def test_export_follows_the_unit_chosen_on_the_command_line(tree, tmp_path):
+    """`make booklet UNIT=demo` exports the unit's edition, as `make build UNIT=demo` builds it."""
+    docs, out = tree(), tmp_path / "out"
+    result = kb("--docs", str(docs), "export", "--format", "csv", str(out), KB_UNIT="demo")
+    assert result.returncode == 0, result.stderr
+    rows = {r[3]: r for r in csv.reader(io.StringIO((out / "checklists/xx.csv").read_text(encoding="utf-8-sig")))}
+    assert rows["XX-03"][5] == "本单位要求（采用的参考做法）"
+    assert "校验通过（示例单位版）" in kb("--docs", str(docs), "check", KB_UNIT="demo").stdout
+    unknown = kb("--docs", str(docs), "export", "--format", "csv", str(out), KB_UNIT="nowhere")
+    assert unknown.returncode == 1 and "没有单位代码为「nowhere」的单位设置文件" in unknown.stderr
+
+
+def test_verify_names_what_a_file_lost(tree, tmp_path, capsys):
+    """A file that holds fewer items than its exporter wrote is refused, and the missing IDs are named."""
+    exporter = FORMATS["csv"]
+    docs = tree()
+    written = exporter.render(generate(docs, docs.parent, downloads=False))
+    for download in written:
+        (tmp_path / download.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / download.path).write_bytes(download.content)
+    target = tmp_path / "checklists/xx.csv"
+    lines = target.read_bytes().split(b"\r\n")
+    target.write_bytes(b"\r\n".join(line for line in lines if b",XX-02," not in line))
+    assert _verify(exporter, written, tmp_path) == 1
+    assert "checklists/xx.csv：读回 3 项，不一致（应为 4 项；缺少 XX-02）" in capsys.readouterr().out
 
 
 def test_unforeseen_failure_becomes_internal_error_with_the_file(tree, monkeypatch):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_env, run_build
+from conftest import ROOT, build_env, run_build, run_build_command
 from sources import checklists, heading_ids, pages_with_front_matter, soup, text_of
 
 from scripts.dev.project_copy import copy_project
@@ -137,7 +137,7 @@ def test_build_fails_clearly_without_jieba(tmp_path: Path):
     blocker = tmp_path / "no-jieba" / "jieba"
     blocker.mkdir(parents=True)
     (blocker / "__init__.py").write_text("raise ImportError('模拟缺少 jieba')\n", encoding="utf-8")
-    result = run_build(project, tmp_path / "site", PYTHONPATH=str(blocker.parent))
+    result = run_build_command(project, tmp_path / "site", PYTHONPATH=str(blocker.parent))
     assert result.returncode != 0
     assert "jieba" in result.stderr and "中文检索" in result.stderr
     assert not (tmp_path / "site").exists()

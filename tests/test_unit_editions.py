@@ -53,7 +53,7 @@ def test_adopted_suggestion_is_inspected_as_a_unit_requirement(tree):
 def test_unit_edition_csv_carries_values_and_adopted_nature(tree):
     from scripts.kb.export import FORMATS
 
-    files = FORMATS["csv"].render(site_of(tree(), "demo"))
+    files = {d.path: d.content for d in FORMATS["csv"].render(site_of(tree(), "demo"))}
     rows = {r[3]: r for r in csv.reader(io.StringIO(files["checklists/xx.csv"].decode("utf-8-sig")))}
     assert rows["XX-03"][5] == "本单位要求（采用的参考做法）" and rows["XX-03"][6] == "符合／不符合／不适用"
     assert "行业上级：示例格式甲（示例行业记录规范，示行〔2025〕3号）；地方党委：示例格式乙（示例地方记录规范）" in rows["XX-04"][7]

@@ -16,8 +16,8 @@ from scripts.kb.errors import echo, field_path
 from scripts.kb.export import FORMATS
 from scripts.kb.export.cells import neutral
 from scripts.kb.idkinds import IdKind, kind_of
-from scripts.kb.render.env import css_string, render
 from scripts.kb.search.install import WorkerInstallError, install_worker
+from scripts.kb.templating import css_string, render
 from scripts.kb.text import cn_date, md_text
 from scripts.kb.urls import url_problem
 
@@ -154,7 +154,7 @@ def test_csv_export_reads_back_and_neutralises(tree, tmp_path):
     from kbtree import CHECKLIST
 
     docs = tree({"checklists/01-xx.yml": CHECKLIST.replace("text: 会议记录由记录人签字。", 'text: "=HYPERLINK(1)签字"')})
-    files = FORMATS["csv"].render(site_of(docs))
+    files = {d.path: d.content for d in FORMATS["csv"].render(site_of(docs))}
     rows = list(csv.reader(io.StringIO(files["checklists/xx.csv"].decode("utf-8-sig"))))
     assert [r[3] for r in rows[1:]] == ["XX-01", "XX-02", "XX-03", "XX-04"]
     assert rows[3][4] == "'=HYPERLINK(1)签字"
@@ -162,7 +162,7 @@ def test_csv_export_reads_back_and_neutralises(tree, tmp_path):
                             "支部工作条例第十二条（FG-ZB-12）；调研问题 WT-01.1"]
     assert rows[2][5:7] == ["调研建议", "已采用／未采用／不适用"]
     (tmp_path / "out.csv").write_bytes(files["checklists/all-items.csv"])
-    assert FORMATS["csv"].verify(tmp_path / "out.csv") == 4
+    assert FORMATS["csv"].read_back(tmp_path / "out.csv") == ["XX-01", "XX-02", "XX-03", "XX-04"]
 
 
 THEME_PAGE = ('<head><script>__md_scope=new URL(".",location)</script><script id="__config" type="application/json">{}'

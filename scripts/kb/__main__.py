@@ -5,15 +5,17 @@
     python -m scripts.kb export --format csv DIR  write one export format; --verify reads every file back
 
 `--docs` points at another docs folder (its schemas are read from there too); `--verbose` adds the YAML
-parser's own English text to syntax errors. Exit status 0 only when everything is valid."""
+parser's own English text to syntax errors. The environment is read as the build reads it (scripts/kb/
+config.py): KB_UNIT (`make … UNIT=`) checks and exports that unit's edition, KB_DOWNLOADS=0 leaves PDF and
+Office files out of `write`. Exit status 0 only when everything is valid."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from . import config
 from .errors import KbError
 from .export import FORMATS
 from .generate import DOCS, generate
@@ -31,34 +33,43 @@ def _write(files: dict[str, str | bytes], out: Path) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     docs = args.docs.absolute()
+    options = config.load()
     # `check` renders every page too (some problems only show there), but not the slow PDF/Office files;
-    # `write` makes them unless KB_DOWNLOADS=0.
-    downloads = args.command == "write" and os.environ.get("KB_DOWNLOADS", "1") != "0"
-    site = generate(docs, docs.parent, downloads=downloads)
+    # `write` makes them unless KB_DOWNLOADS=0; `export` makes only the format it is asked for.
+    site = generate(docs, docs.parent, options.unit, downloads=args.command == "write" and options.downloads)
     if args.command == "check":
         items = sum(len(c.items) for c in site.checklists)
-        print(f"校验通过：{len(site.checklists)} 份清单、{items} 个检查项、{len(site.terms)} 个术语、"
+        edition = f"（{site.edition.unit.short_name}版）" if site.edition.unit else ""
+        print(f"校验通过{edition}：{len(site.checklists)} 份清单、{items} 个检查项、{len(site.terms)} 个术语、"
               f"{len(site.registry.targets)} 个编号。")
     elif args.command == "write":
         _write(site.files, args.out)
         print(f"已生成 {len(site.files)} 个文件到 {args.out}")
     else:
         exporter = FORMATS[args.format]
-        files = exporter.render(site)
-        _write(files, args.out)
-        print(f"已导出 {len(files)} 个 {args.format} 文件到 {args.out}")
+        written = exporter.render(site)
+        _write({d.path: d.content for d in written}, args.out)
+        print(f"已导出 {len(written)} 个 {args.format} 文件到 {args.out}")
         if args.verify:
-            expected = {c.slug: len(c.items) for c in site.checklists}
-            for path in sorted(files):
-                count = exporter.verify(args.out / path)
-                slug = Path(path).stem
-                # A checklist's own file, the file of all lists, or a blank template (no items).
-                want = expected.get(slug, sum(expected.values()) if path.startswith("checklists/") else 0)
-                status = "一致" if count == want else f"不一致（应为 {want} 项）"
-                print(f"  {path}：读回 {count} 项，{status}")
-                if count != want:
-                    return 1
+            return _verify(exporter, written, args.out)
     return 0
+
+
+def _verify(exporter, written, out: Path) -> int:
+    """Each file read back holds exactly the items the exporter said it wrote, in that order."""
+    wrong = 0
+    for download in written:
+        found = exporter.read_back(out / download.path)
+        if found == list(download.items):
+            print(f"  {download.path}：读回 {len(found)} 项，一致")
+            continue
+        wrong += 1
+        missing = [i for i in download.items if i not in found]
+        extra = [i for i in found if i not in download.items]
+        print(f"  {download.path}：读回 {len(found)} 项，不一致（应为 {len(download.items)} 项"
+              + (f"；缺少 {'、'.join(missing)}" if missing else "") + (f"；多出 {'、'.join(extra)}" if extra else "")
+              + ("；顺序不同" if not missing and not extra else "") + "）")
+    return 1 if wrong else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,20 +1,30 @@
-"""Every option the build reads, declared once with its default, checked, and explained in Chinese.
+"""Every option the build reads, resolved once into one object: declared with its default, checked, and
+explained in Chinese.
 
-Options live in mkdocs.yml under `extra.kb`; the two dates for reproducible builds come from the
-environment. A variant build (the benchmark's stock search) is a small YAML file that `INHERIT:`s
-mkdocs.yml and overrides one of these."""
+Options live in mkdocs.yml under `extra.kb`; the environment adds what a command line chooses (`make build
+UNIT=…` sets KB_UNIT, `make serve` sets KB_DOWNLOADS=0) and the dates of a reproducible build
+(SOURCE_DATE_EPOCH, KB_TODAY for tests). The MkDocs hook and the command line (`python -m scripts.kb`) both
+call `load()`; nothing else reads these variables. A variant build (the benchmark's stock search) is a small
+YAML file that `INHERIT:`s mkdocs.yml and overrides one option."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .errors import KbError, Problem, echo
 
 # Every date the build writes is a day in China Standard Time (page dates, review banners).
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+# The build's moment when SOURCE_DATE_EPOCH is unset (a copy without git history): 2020-12-02.
+DEFAULT_EPOCH = 1606867200
+DEFAULT_TODAY = dt.datetime.fromtimestamp(DEFAULT_EPOCH, CHINA_TIME).date()
+UNIT_CODE_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,30}")
+# The options a site's mkdocs.yml may set under extra.kb (the rest come from the environment).
+_FILE_OPTIONS = ("review_period_days", "chinese_search", "downloads")
 
 
 @dataclass(frozen=True)
@@ -24,28 +34,15 @@ class KbConfig:
     # Our Chinese search (query segmenter, ID and alias tags). False gives Material's stock search, which the
     # benchmark measures side by side on the same site.
     chinese_search: bool = True
-    # PDF, Excel and Word downloads. `make build` always makes them; KB_DOWNLOADS=0 in the environment skips
-    # them for a quick preview (`make serve`) or a test that does not look at downloads.
+    # PDF, Excel and Word downloads: on unless extra.kb.downloads is false or KB_DOWNLOADS=0 (a quick preview,
+    # `make serve`, or a test that does not look at downloads). CSV is always made.
     downloads: bool = True
-
-    @property
-    def make_downloads(self) -> bool:
-        return self.downloads and os.environ.get("KB_DOWNLOADS", "1") != "0"
-
-    @staticmethod
-    def unit() -> str | None:
-        """The unit whose edition is built (KB_UNIT, set by `make build UNIT=…`); None builds the reference."""
-        return os.environ.get("KB_UNIT") or None
-
-    @staticmethod
-    def today() -> dt.date:
-        """The build's "today" for review banners: KB_TODAY (tests), else SOURCE_DATE_EPOCH (a day in Beijing
-        time, like the page dates) so that a commit always builds the same bytes, else the real date. Readers' own dates are checked again by kb.js."""
-        if os.environ.get("KB_TODAY"):
-            return dt.date.fromisoformat(os.environ["KB_TODAY"])
-        if os.environ.get("SOURCE_DATE_EPOCH"):
-            return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), CHINA_TIME).date()
-        return dt.date.today()
+    # The unit whose edition is built (KB_UNIT, from `make … UNIT=`); None builds the reference text.
+    unit: str | None = None
+    # The build's "today" for review banners: KB_TODAY (tests), else the day of SOURCE_DATE_EPOCH (the last
+    # commit's time, which every written timestamp uses) in Beijing time, so that a commit always builds the
+    # same bytes. Readers' own dates are checked again by kb.js.
+    today: dt.date = DEFAULT_TODAY
 
 
 _CHECKS = {
@@ -54,35 +51,52 @@ _CHECKS = {
     "chinese_search": (lambda v: isinstance(v, bool), "应为 true 或 false"),
     "downloads": (lambda v: isinstance(v, bool), "应为 true 或 false"),
 }
+_ENV = "（环境变量）"
 
 
-def load(extra: dict, source: str = "mkdocs.yml") -> KbConfig:
-    """KbConfig from `extra.kb`, or KbError naming every wrong or unknown option."""
-    given = extra.get("kb") or {}
-    problems = []
+def source_epoch(environ: Mapping[str, str] = os.environ) -> int:
+    """SOURCE_DATE_EPOCH, or the default when it is unset or empty (checked by `load`); the one reader of it,
+    for the page dates here and the timestamps inside Office files and zips."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else DEFAULT_EPOCH
+
+
+def load(extra: Mapping | None = None, source: str = "mkdocs.yml",
+         environ: Mapping[str, str] = os.environ) -> KbConfig:
+    """The one resolved KbConfig from `extra.kb` and the environment, or KbError naming every wrong value."""
+    given = (extra or {}).get("kb") or {}
     if not isinstance(given, dict):
         raise KbError([Problem(source, None, "extra.kb", "应为一组“选项: 值”")])
-    known = {f.name for f in fields(KbConfig)}
+    problems = []
     for key, value in given.items():
-        if key not in known:
+        if key not in _FILE_OPTIONS:
             problems.append(Problem(source, None, f"extra.kb.{echo(key)}",
-                                    f"未知选项（可用的选项：{'、'.join(sorted(known))}）"))
+                                    f"未知选项（可用的选项：{'、'.join(sorted(_FILE_OPTIONS))}）"))
         elif not _CHECKS[key][0](value):
             problems.append(Problem(source, None, f"extra.kb.{key}", f"取值「{echo(value)}」不对：{_CHECKS[key][1]}"))
-    for name in ("KB_TODAY",):
-        value = os.environ.get(name)
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                problems.append(Problem("（环境变量）", None, name, f"「{echo(value)}」不是 年-月-日 格式的日期"))
-    unit = os.environ.get("KB_UNIT")
-    if unit and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,30}", unit):
-        problems.append(Problem("（环境变量）", None, "KB_UNIT",
+    today_text = environ.get("KB_TODAY", "").strip()
+    today = None
+    if today_text:
+        try:
+            today = dt.date.fromisoformat(today_text)
+        except ValueError:
+            problems.append(Problem(_ENV, None, "KB_TODAY", f"「{echo(today_text)}」不是 年-月-日 格式的日期"))
+    unit = environ.get("KB_UNIT", "").strip() or None
+    if unit and not UNIT_CODE_RE.fullmatch(unit):
+        problems.append(Problem(_ENV, None, "KB_UNIT",
                                 f"单位代码「{echo(unit)}」不对：只能用小写字母、数字和连字符，即 docs/units/ 中的文件名"))
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and not epoch.isdigit():
-        problems.append(Problem("（环境变量）", None, "SOURCE_DATE_EPOCH", f"「{echo(epoch)}」应为秒数（整数）"))
+    epoch_text = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch_text and not epoch_text.isdigit():
+        problems.append(Problem(_ENV, None, "SOURCE_DATE_EPOCH", f"「{echo(epoch_text)}」应为秒数（整数）"))
+    downloads_text = environ.get("KB_DOWNLOADS", "").strip()
+    if downloads_text not in ("", "0", "1"):
+        problems.append(Problem(_ENV, None, "KB_DOWNLOADS", f"「{echo(downloads_text)}」应为 1（生成）或 0（不生成）"))
     if problems:
         raise KbError(problems)
-    return KbConfig(**{k: v for k, v in given.items() if k in known})
+    epoch = source_epoch(environ)
+    chosen = {k: v for k, v in given.items() if k in _FILE_OPTIONS}
+    downloads = chosen.pop("downloads", True) and downloads_text != "0"
+    return KbConfig(**chosen, downloads=downloads, unit=unit,
+                    today=today or dt.datetime.fromtimestamp(epoch, CHINA_TIME).date())
+
+

@@ -11,18 +11,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checklists import Checklist, load_checklists
+from .downloads import Download
 from .errors import KbError, Problem, echo
+from .export import export
 from .glossary import Retired, Term, load_retired, load_terms
 from .idkinds import IdKind
-from .ids import Registry, Target, ref_problems, retired_message, scan_markdown
+from .ids import Registry, Target, generated_ref_problems, ref_problems, retired_message, scan_markdown
 from .local import PAGE as LOCAL_PAGE
 from .local import LocalRequirement, fill_problems, fills_in, load_local
 from .natures import nature_problem
 from .pages import PageMeta, read_page_meta
 from .releases import Release, load_releases
+from .render import render_pages
 from .search.synonyms import Synonym, load_synonyms
 from .sources import SourceTree, case_collisions, scan
-from .units import Edition, Unit, load_units, reference_problems
+from .units import CODE_RE, CODE_RULE, Edition, Unit, load_units, reference_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -41,6 +44,7 @@ class Site:
     units: dict[str, Unit] = field(default_factory=dict)
     edition: Edition = field(default_factory=Edition)
     files: dict[str, str | bytes] = field(default_factory=dict)  # generated, by docs-relative path
+    downloads: list[Download] = field(default_factory=list)      # the exported files among them
     synonyms: list[Synonym] = field(default_factory=list)
 
     @property
@@ -209,7 +213,9 @@ def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Si
         for profile in units.values():
             problems += reference_problems(profile, declared, adoptable, {r.version for r in releases})
     edition = Edition()
-    if unit is not None:
+    if unit is not None and not CODE_RE.fullmatch(unit):  # never a path: the code is only looked up
+        problems.append(Problem("（构建参数）", None, "UNIT", f"单位代码「{echo(unit)}」不对：{CODE_RULE}"))
+    elif unit is not None:
         if unit not in units and not any(p.file.endswith(f"/{unit}.yml") for p in problems):
             problems.append(Problem(tree.display(f"units/{unit}.yml"), None, "（单位代码）",
                                     f"没有单位代码为「{echo(unit)}」的单位设置文件（应为 docs/units/{echo(unit)}.yml）"))
@@ -223,14 +229,15 @@ def collect(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None) -> Si
 
 def generate(docs: Path = DOCS, root: Path = ROOT, unit: str | None = None, downloads: bool = True) -> Site:
     """Collect, then render every generated file (Markdown pages and exports; PDF and Office only with downloads)."""
-    from .render import render_site  # the renderers need the whole model; imported here to keep layers clear
-
     site = collect(docs, root, unit)
-    site.files = render_site(site, downloads)
+    # Downloads first, so that the pages link exactly the files that were written.
+    site.downloads = export(site, downloads)
+    site.files = {d.path: d.content for d in site.downloads} | render_pages(site, site.downloads)
     problems = [Problem(site.tree.display(path), None, "（文件名）",
                         "这个位置的页面由构建自动生成，手写的同名文件会被覆盖；请改名或删除")
                 for path in sorted(set(site.files) & set(site.tree.files))]
     problems += case_collisions(sorted(set(site.tree.files) | set(site.files)), site.tree.display(""))
+    problems += generated_ref_problems(site.files, site.registry, site.tree.display)
     if problems:
         raise KbError(problems)
     return site

@@ -10,6 +10,7 @@ from ..natures import effective
 COLUMNS = ["清单编号", "清单名称", "分组", "检查项编号", "检查内容", "性质", "可选结果", "检查方法", "依据",
            "调研所见问题", "证明材料", "检查结果", "备注"]
 RESULT_COLUMN = COLUMNS.index("检查结果")
+ID_COLUMN = COLUMNS.index("检查项编号")
 # A cell starting with one of these is run as a formula by Excel and WPS (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 

@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from ..downloads import ALL, ALL_ITEMS, LIST, Download, list_path
 from . import cells
 
 NAME = "csv"
@@ -19,20 +20,20 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def render(site) -> dict[str, bytes]:
-    files = {}
+def render(site) -> list[Download]:
+    written = []
     every = []
     for checklist in site.checklists:
         rows = cells.rows(checklist, site)
-        files[f"checklists/{checklist.slug}.csv"] = _csv_bytes(rows)
+        written.append(Download.of_lists(list_path(checklist, ".csv"), _csv_bytes(rows), NAME, LIST, [checklist]))
         every += rows
-    files["checklists/all-items.csv"] = _csv_bytes(every)
-    return files
+    written.append(Download.of_lists(ALL_ITEMS + ".csv", _csv_bytes(every), NAME, ALL, site.checklists))
+    return written
 
 
-def verify(path: Path) -> int:
-    """Items in a written file, read back as Excel would (the BOM stripped, the header checked)."""
+def read_back(path: Path) -> list[str]:
+    """The item IDs in a written file, read as Excel would (the BOM stripped, the header checked)."""
     rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     if not rows or rows[0] != cells.COLUMNS:
         raise ValueError(f"{path.name}：表头不对")
-    return len(rows) - 1
+    return [row[cells.ID_COLUMN] for row in rows[1:]]

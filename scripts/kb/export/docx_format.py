@@ -21,8 +21,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from .. import forms
+from ..downloads import LIST, TEMPLATE, Download, list_path
+from ..listing import MODES, SECTION_NUMERALS, nature_counts, stamp
+from ..local import plain_text
 from ..text import cn_date
-from . import cells, formblocks, zipfix
+from . import cells, zipfix
 
 NAME = "docx"
 TEMPLATES = "procedures/templates/"
@@ -37,7 +41,7 @@ BODY_PT, SMALL_PT, TITLE_PT = 10.5, 9, 16            # 五号, 小五 (running h
 GW_TITLE_PT, GW_BODY_PT, GW_PAGE_PT = 22, 16, 14      # 二号, 三号, 四号
 GW_LINE_PT = 28.95                                    # 22 lines on the 225 mm 版心
 GW_MARGINS_MM = (37, 35, 28, 26)                      # top, bottom, left (订口), right
-WRITE_LINE_MM = 8                                     # one hand-written line
+WRITE_LINE_MM = forms.WRITE_LINE_MM
 _COL = {name: cells.COLUMNS.index(name) for name in cells.COLUMNS}
 _FILLER_RE = re.compile(r"\u3000{2,}")
 # The order of the children of a row's and a cell's properties (ECMA-376), for elements python-docx has no API for.
@@ -227,8 +231,6 @@ def _edition_line(site) -> str:
 
 
 def _checklist(checklist, site) -> bytes:
-    from ..render.checklists import _CN_NUMBERS, MODES, nature_counts, stamp  # here: the renderers import us
-
     rows = cells.rows(checklist, site)
     doc = _new_document(checklist.title, f"{checklist.id} {checklist.version}")
     section = doc.sections[0]
@@ -257,7 +259,7 @@ def _checklist(checklist, site) -> bytes:
     for number, section_ in enumerate(checklist.sections):
         title_row = _row(table, _WIDTHS_MM)
         merged = title_row.cells[0].merge(title_row.cells[-1])
-        _cell_lines(merged, [cells.neutral(f"{_CN_NUMBERS[number]}、{section_.title}")], bold=True, keep=True)
+        _cell_lines(merged, [cells.neutral(f"{SECTION_NUMERALS[number]}、{section_.title}")], bold=True, keep=True)
         _shade(merged, "F2F2F2")
         for values in (next(values_of) for _ in section_.items):
             row = _row(table, _WIDTHS_MM, height_mm=2 * WRITE_LINE_MM)
@@ -288,13 +290,13 @@ def _checklist(checklist, site) -> bytes:
 
 # ---- blank templates -------------------------------------------------------------------------------------
 
-def _spans(paragraph, line: formblocks.Line, size: float = BODY_PT, east: str = SONG, italic: bool = False,
+def _spans(paragraph, line: forms.Line, size: float = BODY_PT, east: str = SONG, italic: bool = False,
            bold: bool = False) -> None:
     for span in line:
         run(paragraph, span.text, size, east, span.bold or bold, span.italic or italic)
 
 
-def _header_rows(table: formblocks.Table) -> int:
+def _header_rows(table: forms.Table) -> int:
     """Rows repeated on each page: up to the first row of column headings, if the form starts with one."""
     for index, row in enumerate(table.rows[:2]):
         if len(row) > 1 and all(c.header for c in row):
@@ -302,7 +304,7 @@ def _header_rows(table: formblocks.Table) -> int:
     return 0
 
 
-def _form_table(doc, table: formblocks.Table, width_mm: float) -> None:
+def _form_table(doc, table: forms.Table, width_mm: float) -> None:
     count = table.columns
     shares = table.widths if len(table.widths) == count and all(table.widths) else [1.0] * count
     widths = [width_mm * share / sum(shares) for share in shares]
@@ -319,7 +321,7 @@ def _form_table(doc, table: formblocks.Table, width_mm: float) -> None:
             column += cell.colspan
             for number, line in enumerate(cell.lines):
                 paragraph = target.paragraphs[0] if number == 0 else target.add_paragraph()
-                _spans(paragraph, [formblocks.Span(cells.neutral(s.text) if i == 0 else s.text, s.bold or cell.header,
+                _spans(paragraph, [forms.Span(cells.neutral(s.text) if i == 0 else s.text, s.bold or cell.header,
                                                    s.italic) for i, s in enumerate(line)])
                 if cell.header:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -327,7 +329,7 @@ def _form_table(doc, table: formblocks.Table, width_mm: float) -> None:
                 _shade(target)
 
 
-def is_official(table: formblocks.Table) -> bool:
+def is_official(table: forms.Table) -> bool:
     labels = {row[0].text for row in table.rows if len(row) == 2 and row[0].header}
     return {"标题", "正文", "落款"} <= labels
 
@@ -351,13 +353,13 @@ def _gw(doc, align=None, indent_chars: float = 0, right_chars: float = 0, before
     return paragraph
 
 
-def _is_note(line: formblocks.Line) -> bool:
+def _is_note(line: forms.Line) -> bool:
     text = "".join(s.text for s in line).strip()
     return bool(line) and (all(s.italic for s in line if s.text.strip()) or (text.startswith("（")
                                                                               and text.endswith("）")))
 
 
-def _official(doc, table: formblocks.Table) -> None:
+def _official(doc, table: forms.Table) -> None:
     """One 公文 on its own pages: heading of the sample, then title, 主送, 正文 (附件 apart), 署名 and 成文日期."""
     fields = {row[0].text: row[1].lines for row in table.rows if len(row) == 2 and row[0].header}
     label = next((row[0] for row in table.rows if len(row) == 1), None)
@@ -406,10 +408,8 @@ def _official_page_numbers(doc, section) -> None:
 
 
 def _template(page, site) -> bytes:
-    from ..local import plain_text
-
-    found = formblocks.blocks(page.text, lambda text: plain_text(text, site.requirements, site.edition))
-    official = any(isinstance(b, formblocks.Table) and is_official(b) for b in found)
+    found = forms.blocks(page.text, lambda text: plain_text(text, site.requirements, site.edition))
+    official = any(isinstance(b, forms.Table) and is_official(b) for b in found)
     version = page.meta.get("version", "")
     doc = _new_document(page.title, f"{page.id} {version}")
     section = doc.sections[0]
@@ -423,7 +423,7 @@ def _template(page, site) -> bytes:
         _running_header(section, f"{unit}{page.id}　版本 {version}" + (f"　更新 {cn_date(str(reviewed))}" if reviewed else ""))
     width = 210 - section.left_margin.mm - section.right_margin.mm
     for block in found:
-        if isinstance(block, formblocks.Table):
+        if isinstance(block, forms.Table):
             if is_official(block):
                 _official(doc, block)
             else:
@@ -446,11 +446,11 @@ def template_pages(site) -> list:
     return [page for src, page in sorted(site.pages.items()) if src.startswith(TEMPLATES) and page.id]
 
 
-def render(site) -> dict[str, bytes]:
-    files = {f"checklists/{c.slug}.docx": _checklist(c, site) for c in site.checklists}
+def render(site) -> list[Download]:
+    written = [Download.of_lists(list_path(c, ".docx"), _checklist(c, site), NAME, LIST, [c]) for c in site.checklists]
     for page in template_pages(site):
-        files[f"{TEMPLATES}{PurePosixPath(page.src).stem}.docx"] = _template(page, site)
-    return files
+        written.append(Download(f"{TEMPLATES}{PurePosixPath(page.src).stem}.docx", _template(page, site), NAME, TEMPLATE))
+    return written
 
 
 def items_table(document):
@@ -461,13 +461,13 @@ def items_table(document):
     return None
 
 
-def verify(path: Path) -> int:
-    """Items in a written document: rows of the checklist table other than the header and the group rows
-    (which span the table). A template has no items: 0. The header row must be marked to repeat."""
+def read_back(path: Path) -> list[str]:
+    """The item IDs in a written document: the first cell of each row of the checklist table other than the
+    header and the group rows (which span the table). A template has none. The header row must repeat."""
     document = docx.Document(str(path))
     table = items_table(document)
     if table is None:
-        return 0
+        return []
     if table.rows[0]._tr.trPr is None or table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is None:
         raise ValueError(f"{path.name}：表头行没有设为在每页重复")
-    return sum(1 for row in table.rows[1:] if len({id(c._tc) for c in row.cells}) == len(COLUMNS))
+    return [row.cells[0].text for row in table.rows[1:] if len({id(c._tc) for c in row.cells}) == len(COLUMNS)]

@@ -7,23 +7,22 @@ only when PDFs are made, so a preview that switches downloads off runs without t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
 from markupsafe import Markup, escape
 
+from .. import forms
 from ..basis import basis_label, basis_text
-from ..downloads import booklets
-from ..ids import REF_RE, split_front_matter
-from ..local import FILL_RE, plain_text
+from ..downloads import LIST, Download, booklets, list_path
+from ..listing import MODES, stamp
+from ..local import plain_text
 from ..natures import effective
-from ..render.checklists import MODES, stamp
-from ..render.env import TEMPLATES, render_html
+from ..templating import TEMPLATES, render_html
 from ..text import cn_date
 
 NAME = "pdf"
+ITEM_ANCHOR = "item-"     # the id of an item's row in the HTML, and so its named destination in the PDF
 
 
 @dataclass(frozen=True)
@@ -57,24 +56,22 @@ def _list_view(checklist, site) -> dict:
                           "basis": basis_text(item.basis, site.registry), "common_issue": item.common_issue,
                           "nature": nature.name, "answers": nature.answers})
         sections.append({"title": section.title, "entries": items})
-    return {"id": checklist.id, "anchor": checklist.id, "title": checklist.title, "version": checklist.version,
+    return {"id": checklist.id, "anchor": checklist.id, "item_anchor": ITEM_ANCHOR, "title": checklist.title, "version": checklist.version,
             "updated": checklist.updated, "count": len(checklist.items), "mode": MODES[checklist.mode].name,
             "stamp": stamp(checklist, site.edition), "sections": sections}
 
 
-_LINES_RE = re.compile(r'style="--lines:\s*(\d+)"')
-
-
 def _template_view(page, site) -> dict:
-    """A blank template page as HTML: its Markdown body with references shown as their names."""
-    _, body, _ = split_front_matter(page.text)
-    body = re.sub(r"^#\s.*$", "", body, count=1, flags=re.MULTILINE)  # the title is printed by the booklet
-    body = FILL_RE.sub(lambda m: plain_text(m.group(0), site.requirements, site.edition), body)
-    body = REF_RE.sub(lambda m: basis_label(site.registry[m.group(1)]), body)
-    html = markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
-    html = _LINES_RE.sub(lambda m: f'style="height: {int(m.group(1)) * 8}mm"', html)
+    """A blank template as the Word export reads it (forms.blocks: what prints, references by their names),
+    laid out as HTML; its title is printed by the booklet."""
+    def resolve(text: str) -> str:
+        return plain_text(text, site.requirements, site.edition)
+
+    blocks = forms.blocks(page.text, resolve, ref=lambda id_: basis_label(site.registry[id_]))
+    if blocks and isinstance(blocks[0], forms.Para) and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]
     return {"id": page.id, "anchor": page.id, "title": page.title, "version": page.meta.get("version", ""),
-            "html": Markup(html)}
+            "html": forms.html(blocks)}
 
 
 def _basis_rows(checklists, site) -> list[dict]:
@@ -105,23 +102,28 @@ def _pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
 
 
-def render(site) -> dict[str, bytes]:
+def render(site) -> list[Download]:
     variants = {TRAINER.key: TRAINER, STUDENT.key: STUDENT}
-    files = {}
+    written = []
     for booklet in booklets(len(site.checklists)):
         volume = f" 第{booklet.volume}册（共{booklet.volumes}册）" if booklet.volume else ""
-        files[booklet.path] = _pdf(_document(site, site.checklists[booklet.lists], variants[booklet.variant],
-                                             cover=True, volume=volume))
+        lists = site.checklists[booklet.lists]
+        written.append(Download.of_lists(booklet.path, _pdf(_document(site, lists, variants[booklet.variant],
+                                                                      cover=True, volume=volume)),
+                                         NAME, booklet.variant, lists, label=booklet.label))
     for checklist in site.checklists:
         # The title a PDF viewer shows in its tab and window: which list this is.
-        files[f"checklists/{checklist.slug}.pdf"] = _pdf(_document(site, [checklist], SHEET, cover=False,
-                                                                   title=f"{checklist.id} {checklist.title}"))
-    return files
+        sheet = _pdf(_document(site, [checklist], SHEET, cover=False, title=f"{checklist.id} {checklist.title}"))
+        written.append(Download.of_lists(list_path(checklist, ".pdf"), sheet, NAME, LIST, [checklist]))
+    return written
 
 
-def verify(path: Path) -> int:
-    """Checklist items printed in a PDF, counted from its text (an item ID at the start of a table row)."""
+def read_back(path: Path) -> list[str]:
+    """The item IDs a PDF prints, in page order: each item's row is a named destination (item-HJ-03) that
+    WeasyPrint writes for its id attribute, so the basis table's IDs and the text flow do not count."""
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
-    return len(set(re.findall(r"^([A-Z]{2,6}-\d{2})\b", text, re.MULTILINE)))
+    reader = PdfReader(str(path))
+    found = [(reader.get_destination_page_number(d), d.top or 0, name[len(ITEM_ANCHOR):])
+             for name, d in reader.named_destinations.items() if name.startswith(ITEM_ANCHOR)]
+    return [id_ for _, _, id_ in sorted(found, key=lambda f: (f[0], -f[1]))]

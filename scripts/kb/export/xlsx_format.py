@@ -16,7 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..downloads import ALL_ITEMS_XLSX
+from ..downloads import ALL, ALL_ITEMS_XLSX, LIST, Download, list_path
+from ..listing import stamp
 from ..natures import NATURES, effective
 from . import cells, zipfix
 
@@ -29,7 +30,7 @@ WIDTHS = {"清单编号": 8, "清单名称": 12, "分组": 8, "检查项编号":
           "检查方法": 28, "依据": 18, "调研所见问题": 14, "证明材料": 10, "检查结果": 8, "备注": 12}
 # The same on every row of a list's sheet, and in the page header: hidden, to leave the width to the text.
 HIDDEN = ("清单编号", "清单名称")
-ID_COLUMN = cells.COLUMNS.index("检查项编号")
+ID_COLUMN = cells.ID_COLUMN
 RESULT = get_column_letter(cells.RESULT_COLUMN + 1)
 # Every answer any nature allows, 不适用 last (the order of the page's 结果汇总 line).
 ANSWERS = [a for a in dict.fromkeys(a for n in NATURES.values() for a in n.answers) if a != "不适用"] + ["不适用"]
@@ -141,8 +142,6 @@ def _list_sheet(ws, checklist, site) -> int:
         validations[answers].add(f"{RESULT}{number}")
     last = len(rows) + 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cells.COLUMNS))}{last}"
-    from ..render.checklists import stamp  # here: the renderers import this package
-
     _page_setup(ws, landscape=True, header=f"{checklist.title}　{stamp(checklist, site.edition)}", fill_in=True)
     return last
 
@@ -194,21 +193,22 @@ def _workbook(checklists: list, site) -> bytes:
     return zipfix.fixed(buffer.getvalue())
 
 
-def render(site) -> dict[str, bytes]:
-    files = {f"checklists/{c.slug}.xlsx": _workbook([c], site) for c in site.checklists}
+def render(site) -> list[Download]:
+    written = [Download.of_lists(list_path(c, ".xlsx"), _workbook([c], site), NAME, LIST, [c])
+               for c in site.checklists]
     if site.checklists:
-        files[ALL_ITEMS_XLSX] = _workbook(site.checklists, site)
-    return files
+        written.append(Download.of_lists(ALL_ITEMS_XLSX, _workbook(site.checklists, site), NAME, ALL, site.checklists))
+    return written
 
 
-def verify(path: Path) -> int:
-    """Items in a written workbook, read back: every list sheet has the header and a drop-down on every result
-    cell, and the 汇总 sheet counts each list."""
+def read_back(path: Path) -> list[str]:
+    """The item IDs in a written workbook, read back: every list sheet has the header and a drop-down on every
+    result cell, and the 汇总 sheet counts each list."""
     book = load_workbook(path)
     if SUMMARY not in book.sheetnames:
         raise ValueError(f"{path.name}：没有「{SUMMARY}」表")
     summary = " ".join(str(c.value) for row in book[SUMMARY].iter_rows() for c in row if c.value)
-    count = 0
+    found = []
     for ws in book.worksheets:
         if ws.title == SUMMARY:
             continue
@@ -222,5 +222,5 @@ def verify(path: Path) -> int:
                 continue
             if not any(row[cells.RESULT_COLUMN].coordinate in v.sqref for v in lists):
                 raise ValueError(f"{path.name}「{ws.title}」{row[ID_COLUMN].value}：检查结果没有下拉选项")
-            count += 1
-    return count
+            found.append(row[ID_COLUMN].value)
+    return found

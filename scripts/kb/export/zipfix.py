@@ -6,26 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
 from collections.abc import Callable
 
-DEFAULT_EPOCH = 1606867200          # 2020-12-02, used when SOURCE_DATE_EPOCH is unset
+from ..config import source_epoch
+
 _ZIP_EPOCH = 315532800              # 1980-01-01: the earliest date a zip entry can carry
 _CONTENT_TYPES = "[Content_Types].xml"
 _CORE = "docProps/core.xml"
 _CORE_DATE_RE = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def epoch() -> int:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value else DEFAULT_EPOCH
-
-
 def moment() -> dt.datetime:
     """The documents' date (naive UTC, as both libraries want it); a zip entry cannot be older than 1980."""
-    return dt.datetime.fromtimestamp(max(epoch(), _ZIP_EPOCH), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.fromtimestamp(max(source_epoch(), _ZIP_EPOCH), dt.UTC).replace(tzinfo=None)
 
 
 def fixed(data: bytes, edit: Callable[[str, bytes], bytes] | None = None) -> bytes:

@@ -1,31 +1,27 @@
-"""Every generated file of the site, rendered from the validated model.
+"""Every generated page of the site, rendered from the validated model and the downloads that were written.
 
-Pages come from the templates in ../templates (Markdown with HTML, every value escaped), downloads from the
-exporters in ../export. Nothing here reads a source file: the model is all it needs."""
+Pages come from the templates in ../templates (Markdown with HTML, every value escaped); they link the
+downloads the exporters in ../export wrote (generate.py runs those first). Nothing here reads a source file."""
 
 from __future__ import annotations
 
+from ..downloads import Download
 from ..glossary import categories
 from ..local import PAGE as LOCAL_PAGE
-from .checklists import PRINT_ALL_PAGE, checklist_index, checklist_page, print_all_page
+from .checklists import INDEX_PAGE, PRINT_ALL_PAGE, checklist_index, checklist_page, print_all_page
 from .local import DUAL_PAGE, FEEDBACK_PAGE, VERSIONS_PAGE, dual_page, feedback_page, local_page, versions_page
 from .procedures import CHANGES_PAGE, changes_page
 from .reference import GLOSSARY_PAGE, IDS_PAGE, glossary_page, ids_page
 from .trace import MATRIX_PAGE, matrix_page
 
 
-def render_site(site, downloads: bool = True) -> dict[str, str | bytes]:
-    """Downloads first, so the pages link exactly the files that exist (a preview may skip PDF and Office)."""
-    from ..export import ALWAYS, FORMATS  # exporters use the page renderers' helpers: import at call time
-
-    files: dict[str, str | bytes] = {}
-    for name, exporter in FORMATS.items():
-        if downloads or name in ALWAYS:
-            files.update(exporter.render(site))
-    made = set(files)
+def render_pages(site, made: list[Download]) -> dict[str, str]:
+    """Every generated page by docs-relative path; `made` are the downloads written, which the pages link
+    (a preview may skip PDF and Office)."""
+    files: dict[str, str] = {}
     for checklist in site.checklists:
         files[checklist.page] = checklist_page(checklist, site, made)
-    files["checklists/index.md"] = checklist_index(site.checklists, made)
+    files[INDEX_PAGE] = checklist_index(site.checklists, made)
     files[PRINT_ALL_PAGE] = print_all_page(site)
     files[MATRIX_PAGE] = matrix_page(site.registry)
     files[GLOSSARY_PAGE] = glossary_page(site.terms, site.retired, categories(site.tree), site.registry,

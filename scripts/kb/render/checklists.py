@@ -10,26 +10,12 @@ from markupsafe import Markup
 
 from ..basis import basis_links
 from ..checklists import Checklist, Item
-from ..downloads import ALL_ITEMS_XLSX, booklets
+from ..downloads import ALL, LIST, TRAINER, Download, booklet_links, href
 from ..ids import numbered_in_order
+from ..listing import MODES, SECTION_NUMERALS, nature_counts, stamp
 from ..natures import NATURES, Nature, effective
-from ..text import cn_date
-from ..units import Edition
-from .env import render
+from ..templating import render
 from .local import FEEDBACK_PAGE, rich_text
-
-
-@dataclass(frozen=True)
-class Mode:
-    name: str
-    meaning: str
-
-
-MODES = {
-    "READ-DO": Mode("边读边做", "按顺序逐项执行"),
-    "DO-CONFIRM": Mode("做后核对", "工作完成后逐项对照检查"),
-}
-_CN_NUMBERS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -61,23 +47,14 @@ def _item_view(item: Item, page: str, site) -> ItemView:
                     adopted_from, item.common_issue, item.evidence, item.aliases)
 
 
-def nature_counts(natures: list[str]) -> str:
-    return "、".join(f"{name} {natures.count(name)} 项" for name in NATURES if natures.count(name))
-
-
-def stamp(checklist: Checklist, edition: Edition) -> str:
-    """The running header printed on every sheet: the unit (in its edition), ID, version and date."""
-    unit = f"{edition.unit.short_name}　" if edition.unit else ""
-    return f"{unit}{checklist.id}　版本 {checklist.version}　更新 {cn_date(checklist.updated)}"
-
-
-# Download links on a checklist page, in the order offices use them.
-DOWNLOADS = ((".pdf", "PDF"), (".xlsx", "Excel"), (".docx", "Word"), (".csv", "CSV"))
+# Download links on a checklist page, in the order offices use them: the format that wrote it, and its name.
+DOWNLOADS = (("pdf", "PDF"), ("xlsx", "Excel"), ("docx", "Word"), ("csv", "CSV"))
 PRINT_ALL_PAGE = "checklists/print-all.md"
+INDEX_PAGE = "checklists/index.md"
 
 
 def _body_values(checklist: Checklist, site, page: str) -> dict:
-    sections = [SectionView(_CN_NUMBERS[n], s.title, [_item_view(i, page, site) for i in s.items])
+    sections = [SectionView(SECTION_NUMERALS[n], s.title, [_item_view(i, page, site) for i in s.items])
                 for n, s in enumerate(checklist.sections)]
     natures = [view.nature.name for section in sections for view in section.items]
     return {"c": checklist, "sections": sections, "mode": MODES[checklist.mode],
@@ -88,17 +65,16 @@ def _body_values(checklist: Checklist, site, page: str) -> dict:
             "numbered_in_order": numbered_in_order([item.id for item in checklist.items])}
 
 
-def _download_links(checklist: Checklist, made: set[str]) -> list[tuple[str, str]]:
-    return [(label, f"{checklist.slug}{suffix}") for suffix, label in DOWNLOADS
-            if f"checklists/{checklist.slug}{suffix}" in made]
+def _download_links(checklist: Checklist, made: list[Download]) -> list[tuple[str, str]]:
+    """The list's own files that were written, as (format name, link from the list's page)."""
+    own = {d.format: d for d in made if d.scope == LIST and d.lists == (checklist.id,)}
+    return [(label, href(own[fmt], checklist.page)) for fmt, label in DOWNLOADS if fmt in own]
 
 
-def checklist_page(checklist: Checklist, site, made: set[str]) -> str:
+def checklist_page(checklist: Checklist, site, made: list[Download]) -> str:
     page = checklist.page
     links = _download_links(checklist, made)
-    booklet = next((b.path.split("/", 1)[1] for b in booklets(len(site.checklists))
-                    if b.variant == "trainer" and b.path in made
-                    and checklist in site.checklists[b.lists]), None)
+    booklet = next((href(d, page) for d in made if d.scope == TRAINER and checklist.id in d.lists), None)
     return render("checklist.md.j2", **_body_values(checklist, site, page), level=1, anchor="", prefix="",
                   title_json=Markup(json.dumps(checklist.title, ensure_ascii=False)), stamp=stamp(checklist, site.edition),
                   downloads=links, complete=len(links) == len(DOWNLOADS), booklet=booklet)
@@ -112,8 +88,10 @@ def print_all_page(site) -> str:
                   stamps=[stamp(c, site.edition) for c in site.checklists])
 
 
-def checklist_index(checklists: list[Checklist], made: set[str]) -> str:
-    found = [(b.label, b.path.split("/", 1)[1]) for b in booklets(len(checklists)) if b.path in made]
+def checklist_index(checklists: list[Checklist], made: list[Download]) -> str:
+    page = INDEX_PAGE
     downloads = {c.id: _download_links(c, made) for c in checklists}
-    return render("checklist-index.md.j2", checklists=checklists, booklets=found, downloads=downloads,
-                  total=sum(len(c.items) for c in checklists), all_xlsx=ALL_ITEMS_XLSX in made)
+    every = {d.format: href(d, page) for d in made if d.scope == ALL}
+    return render("checklist-index.md.j2", checklists=checklists, booklets=booklet_links(made, page),
+                  downloads=downloads, total=sum(len(c.items) for c in checklists),
+                  all_xlsx=every.get("xlsx"), all_csv=every["csv"])

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..downloads import Download, booklet_links
 from ..idkinds import IdKind, kind_of
 from ..ids import FILL_RE, Registry
 from ..local import BLANK, LocalRequirement, agreed
 from ..local import PAGE as LOCAL_PAGE
+from ..templating import render
 from ..text import md_text
 from ..units import Edition, Value
-from .env import render
 
 DUAL_PAGE = "basis/dual.md"
 VERSIONS_PAGE = "basis/versions.md"
@@ -108,12 +109,12 @@ def feedback_page(edition: Edition) -> str:
 
 
 def edition_banner(requirements: list[LocalRequirement], edition: Edition, page_src: str,
-                   booklets: list[tuple[str, str]]) -> str:
+                   made: list[Download]) -> str:
     """The block under the home page's title: which edition this is, how many requirements are open, and the
-    training booklets when the build made them ((label, docs-relative path) pairs)."""
+    training booklets when the build made them."""
     base = posixpath.dirname(page_src) or "."
     return render("edition-banner.md.j2", unit=edition.unit, total=len(requirements),
-                  booklets=[(label, posixpath.relpath(path, base)) for label, path in booklets],
+                  booklets=booklet_links(made, page_src),
                   open=open_count(requirements, edition),
                   differing=sum(1 for r in requirements if edition.unit and edition.unit.differs(r.id)),
                   local_link=posixpath.relpath(LOCAL_PAGE, base), dual_link=posixpath.relpath(DUAL_PAGE, base))

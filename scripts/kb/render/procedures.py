@@ -11,8 +11,8 @@ from markupsafe import Markup
 from ..basis import basis_links
 from ..ids import Registry, numbered_in_order
 from ..pages import PageMeta
+from ..templating import render
 from ..units import Edition
-from .env import render
 
 KIND_NAMES = {"立": "立（新编写）", "改": "改（修订）", "废": "废（废止）"}
 CHANGES_PAGE = "procedures/changes.md"

@@ -6,7 +6,7 @@ from ..basis import basis_links
 from ..glossary import Retired, Term
 from ..ids import Registry, natural_key
 from ..search.synonyms import Synonym
-from .env import render
+from ..templating import render
 
 GLOSSARY_PAGE = "glossary/index.md"
 IDS_PAGE = "basis/ids.md"

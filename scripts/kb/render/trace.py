@@ -8,8 +8,8 @@ from markupsafe import Markup, escape
 
 from ..idkinds import IdKind
 from ..ids import ANCHOR_RE, ANY_HEADING_RE, FENCE_RE, Registry, Target, natural_key
+from ..templating import render
 from ..text import md_text
-from .env import render
 
 MATRIX_PAGE = "survey/matrix.md"
 

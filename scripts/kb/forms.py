@@ -1,7 +1,10 @@
-"""The blank templates (docs/procedures/templates/*.md) read as blocks a Word writer can lay out.
+"""The blank templates (docs/procedures/templates/*.md) read as blocks that paper is made of: the one reading
+of a template for every printed form of it — the Word export lays the blocks out with python-docx, the PDF
+booklet as HTML (`html()`); the site itself is MkDocs' own rendering of the page.
 
-Only what those pages use is understood: headings, paragraphs, "- " lists, admonitions (`!!! note`, skipped
-when marked kb-screen-only, as in print), and the forms as HTML tables (`<table class="kb-form">` with
+Only what those pages use is understood: headings, paragraphs, "- " lists, admonitions (`!!! note`) and
+`<div markdown>` wrappers — both skipped when marked kb-screen-only, as the browser's print skips them — and
+the forms as HTML tables (`<table class="kb-form">` with
 `<colgroup>` widths, `<th>`/`<td>`, colspan, `<br>`, `<em>`/`<strong>` and `<div class="kb-lines" style="--lines: N">`
 for room to write). `[[ID]]` becomes the ID, `{{BDW-…}}` the unit's value or the blank, as in the CSV."""
 
@@ -11,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..ids import FENCE_RE, REF_RE, split_front_matter
+from markupsafe import Markup, escape
+
+from .ids import FENCE_RE, REF_RE, split_front_matter
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*$")
 _ITEM_RE = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
@@ -21,6 +26,10 @@ _INLINE_RE = re.compile(r"\*\*(.+?)\*\*|<(strong|b)>(.+?)</\2>|<(em|i)>(.+?)</\4
 _WS_RE = re.compile(r"[ \t\r\n\f]+")        # HTML white space only: the full-width space is text
 _LINES_RE = re.compile(r"--lines:\s*(\d+)")
 _WIDTH_RE = re.compile(r"width:\s*([\d.]+)%")
+_DIV_OPEN_RE = re.compile(r"<div\b[^>]*>", re.IGNORECASE)
+_DIV_CLOSE_RE = re.compile(r"</div\s*>", re.IGNORECASE)
+SCREEN_ONLY = "kb-screen-only"
+WRITE_LINE_MM = 8       # one hand-written line
 
 
 @dataclass
@@ -154,12 +163,12 @@ def inline(text: str) -> list[Line]:
     return [_trim(line) for line in lines]
 
 
-def _resolve(blocks: list[Block], resolve) -> None:
+def _resolve(blocks: list[Block], resolve, ref) -> None:
     """`[[ID]]` and `{{BDW-…}}` in every span (after parsing, so a value is never read as markup)."""
     def fix(lines: list[Line]) -> None:
         for line in lines:
             for span in line:
-                span.text = resolve(REF_RE.sub(lambda m: m.group(1), span.text))
+                span.text = resolve(REF_RE.sub(lambda m: ref(m.group(1)), span.text))
 
     for block in blocks:
         if isinstance(block, Table):
@@ -170,12 +179,22 @@ def _resolve(blocks: list[Block], resolve) -> None:
             fix(block.lines)
 
 
-def blocks(page_text: str, resolve=lambda text: text) -> list[Block]:
-    """The page body (front matter dropped) as blocks; `resolve` turns the fill-ins of a text into plain text."""
+def blocks(page_text: str, resolve=lambda text: text, ref=lambda id_: id_) -> list[Block]:
+    """The page body (front matter dropped) as blocks; `resolve` turns the fill-ins of a text into plain text,
+    `ref` an `[[ID]]` into what paper shows for it (the ID itself unless told)."""
     _, body, _ = split_front_matter(page_text)
     found = _blocks(body)
-    _resolve(found, resolve)
+    _resolve(found, resolve, ref)
     return found
+
+
+def _div_end(lines: list[str], index: int) -> int:
+    """The index after the `</div>` that closes the `<div>` opened on lines[index - 1] (nested divs counted)."""
+    depth = len(_DIV_OPEN_RE.findall(lines[index - 1])) - len(_DIV_CLOSE_RE.findall(lines[index - 1]))
+    while depth > 0 and index < len(lines):
+        depth += len(_DIV_OPEN_RE.findall(lines[index])) - len(_DIV_CLOSE_RE.findall(lines[index]))
+        index += 1
+    return index
 
 
 def _blocks(body: str) -> list[Block]:
@@ -202,13 +221,18 @@ def _blocks(body: str) -> list[Block]:
                 html.append(lines[index])
                 index += 1
             found.append(parse_table("\n".join(html)))
+        elif _DIV_OPEN_RE.match(stripped) and SCREEN_ONLY in _DIV_OPEN_RE.match(stripped).group(0):
+            flush()
+            index = _div_end(lines, index)    # shown on screen only, never printed
+        elif _DIV_OPEN_RE.fullmatch(stripped) or _DIV_CLOSE_RE.fullmatch(stripped):
+            flush()                           # a wrapper's own tag: its content is read as the page's
         elif match := _ADMONITION_RE.match(stripped):
             flush()
             inner = []
             while index < len(lines) and (not lines[index].strip() or lines[index].startswith(("    ", "\t"))):
                 inner.append(lines[index][4:] if lines[index].startswith("    ") else lines[index].lstrip("\t"))
                 index += 1
-            if "kb-screen-only" in match.group(1).split():
+            if SCREEN_ONLY in match.group(1).split():
                 continue  # shown on screen only, never printed
             if match.group(2):   # an admonition's own title; without one the theme shows its type's name
                 found.append(Para("note", inline(match.group(2))))
@@ -226,3 +250,63 @@ def _blocks(body: str) -> list[Block]:
             paragraph.append(line)
     flush()
     return found
+
+
+# ---- the blocks as HTML, for the PDF booklet -------------------------------------------------------------------
+
+def _spans_html(line: Line) -> Markup:
+    out = Markup()
+    for span in line:
+        text = escape(span.text)
+        if span.italic:
+            text = Markup("<em>%s</em>") % text
+        if span.bold:
+            text = Markup("<strong>%s</strong>") % text
+        out += text
+    return out
+
+
+def _lines_html(lines: list[Line]) -> Markup:
+    return Markup("<br>").join(_spans_html(line) for line in lines)
+
+
+def _table_html(table: Table) -> Markup:
+    cols = Markup("").join(Markup('<col style="width: %g%%">') % w for w in table.widths if w)
+    rows = Markup("")
+    for row in table.rows:
+        cells = Markup("")
+        for cell in row:
+            tag = Markup("th" if cell.header else "td")
+            span = Markup(' colspan="%d"') % cell.colspan if cell.colspan > 1 else Markup("")
+            room = (Markup('<div class="kb-lines" style="height: %dmm"></div>') % (cell.write_lines * WRITE_LINE_MM)
+                    if cell.write_lines else Markup(""))
+            cells += Markup("<%s%s>%s%s</%s>") % (tag, span, _lines_html(cell.lines), room, tag)
+        rows += Markup("<tr>%s</tr>\n") % cells
+    return Markup('<table class="kb-form">%s\n%s</table>\n') % (
+        Markup("<colgroup>%s</colgroup>") % cols if cols else Markup(""), rows)
+
+
+def html(found: list[Block]) -> Markup:
+    """The blocks as HTML, every text escaped: headings, paragraphs, lists, notes and form tables."""
+    out = Markup("")
+    in_list = False
+    for block in found:
+        is_item = isinstance(block, Para) and block.kind == "item"
+        if in_list and not is_item:
+            out += Markup("</ul>\n")
+        if is_item and not in_list:
+            out += Markup("<ul>\n")
+        in_list = is_item
+        if isinstance(block, Table):
+            out += _table_html(block)
+        elif block.kind == "heading":
+            level = min(6, block.level + 1)   # under the booklet's own h2 for the template
+            out += Markup("<h%d>%s</h%d>\n") % (level, _lines_html(block.lines), level)
+        elif is_item:
+            out += Markup("<li>%s</li>\n") % _lines_html(block.lines)
+        else:
+            css = Markup(' class="note"') if block.kind == "note" else Markup("")
+            out += Markup("<p%s>%s</p>\n") % (css, _lines_html(block.lines))
+    if in_list:
+        out += Markup("</ul>\n")
+    return out
