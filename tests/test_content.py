@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from sources import DOCS, soup, text_of
+from sources import DOCS, checklists, soup, text_of
 
 # The two pages where retired wording may stand, marked as retired.
 RETIRED_ALLOWED = {"glossary/index.html", "basis/review.html"}
@@ -88,6 +88,10 @@ def test_checklists_speak_chinese_only(html_pages):
 
 def test_every_requirement_shows_its_nature_in_words(html_pages):
     natures = {"法规要求", "调研建议", "参考做法", "本单位要求"}
+    for checklist in checklists():
+        labels = soup(html_pages[f"checklists/{checklist['slug']}.html"]).select("article .kb-item__nature .kb-nature")
+        # One label per item (the count comes from the YAML), each a nature's name in words.
+        assert [label.get_text() for label in labels] == [item["nature"] for item in checklist["items"]], checklist["id"]
     for page, html in html_pages.items():
         for label in soup(html).select(".kb-nature"):
             assert label.get_text() in natures, (page, label.get_text())

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sources import checklists, soup, squeeze
+from sources import checklists, pages_with_front_matter, soup, squeeze
 
 CHECKLISTS = checklists()
+TEMPLATES = pages_with_front_matter("procedures/templates")
 
 
 def pages_text(path: Path) -> list[str]:
@@ -49,6 +50,19 @@ def test_trainer_booklet_teaches_and_student_booklet_leaves_room(site: Path):
             for item in checklist["items"]:
                 assert item["id"] in text, item["id"]
         assert "空白模板" in text and "清单引用的依据" in text
+
+
+@pytest.mark.parametrize("variant", ["trainer", "student"])
+def test_booklet_templates_print_as_clean_forms(site: Path, variant: str):
+    """The blank templates in the booklet are the forms alone, as the browser prints them: the notes for
+    whoever fills them in (site advice, rule references; kb-screen-only on the page) stay on screen."""
+    pages = pages_text(site / f"checklists/booklet-{variant}.pdf")
+    for meta in TEMPLATES.values():
+        own = [p for p in pages if re.search(rf"{meta['id']}\s*版本", p) and "清单引用的依据" not in p]
+        assert own, meta["id"]
+        text = "".join(own)
+        assert squeeze(meta["title"]) in squeeze(text), meta["id"]
+        assert not re.search(r"本站|给起草人|给组织者|kb-screen|<div|\b(?:FG|WT|JY|TH|GC|BDW)-", text), (meta["id"], text[:300])
 
 
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c["id"])

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from scripts.build_site import build
+from scripts.dev.bench_generator import make_copy
 from scripts.dev.browser_search import CHROMIUM, CHROMIUM_ARGS, RESULT_ITEMS, load_queries, percentile, run_all, scores
 from scripts.dev.project_copy import ROOT, copy_project
 from scripts.dev.static_server import serve
@@ -96,8 +97,6 @@ def quality(browser, ours: Path, stock: Path) -> None:
 
 
 def scale(browser, tmp: Path) -> None:
-    from scripts.dev.bench_generator import make_copy
-
     project = make_copy(tmp / "scale", SCALE_LISTS)
     sites = {"本站检索": tmp / "scale-ours", "Material 默认": tmp / "scale-stock"}
     started = time.perf_counter()
