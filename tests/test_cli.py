@@ -83,3 +83,25 @@ def test_unforeseen_failure_becomes_internal_error_with_the_file(tree, monkeypat
     monkeypatch.setattr(checklists, "load_checklist", explode)
     found = problems_of(tree())
     assert any(p.field == "（内部错误）" and p.file == "docs/checklists" and "ValueError" in p.message for p in found)
+
+
+def test_booklet_volumes_each_hold_their_own_lists(tree, tmp_path, monkeypatch, capsys):
+    """A site with more lists than one booklet holds comes in volumes; each volume is read back against the
+    lists it was written with, not against every item of the site."""
+    from scripts.kb import downloads
+
+    second = CHECKLIST.replace("id: QD-XX", "id: QD-YY").replace("title: 示例检查清单", "title: 第二份清单")
+    for n in range(1, 5):
+        second = second.replace(f"id: XX-0{n}", f"id: YY-0{n}")
+    docs = tree({"checklists/02-yy.yml": second})
+    monkeypatch.setattr(downloads, "VOLUME_LISTS", 1)
+    exporter = FORMATS["pdf"]
+    written = [d for d in exporter.render(generate(docs, docs.parent, downloads=False)) if d.scope == "trainer"]
+    assert [(d.path, d.lists, d.items) for d in written] == [
+        ("checklists/booklet-trainer-1.pdf", ("QD-XX",), ("XX-01", "XX-02", "XX-03", "XX-04")),
+        ("checklists/booklet-trainer-2.pdf", ("QD-YY",), ("YY-01", "YY-02", "YY-03", "YY-04"))]
+    for download in written:
+        (tmp_path / download.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / download.path).write_bytes(download.content)
+    assert _verify(exporter, written, tmp_path) == 0
+    assert "checklists/booklet-trainer-2.pdf：读回 4 项，一致" in capsys.readouterr().out
