@@ -88,7 +88,10 @@ FILES = {
     "survey/problems.md": "# 发现的问题\n\n## WT-01 会议记录不规范 {#WT-01}\n\n说明。\n\n"
                           "### WT-01.1 年月日记录不全 {#WT-01.1}\n\n说明。\n",
     "survey/recommendations.md": "# 工作建议\n\n## JY-01 规范会议记录 {#JY-01}\n\n回应问题：[[WT-01]]。\n",
-    "survey/lessons.md": "# 体会\n\n## TH-01 要抓细节 {#TH-01}\n\n见 [[WT-01]]。\n",
+    # TH-02.2 and TH-03 are cited by generated pages (修订记录, 行业与地方要求对照).
+    "survey/lessons.md": "# 体会\n\n## TH-01 要抓细节 {#TH-01}\n\n见 [[WT-01]]。\n\n## TH-02 制度 {#TH-02}\n\n"
+                         "### TH-02.2 废改立 {#TH-02.2}\n\n说明。\n\n## TH-03 多重领导 {#TH-03}\n\n说明。\n\n"
+                         "### TH-03.1 要求不一致 {#TH-03.1}\n\n说明。\n\n### TH-03.2 两个记录本 {#TH-03.2}\n\n说明。\n",
     "basis/regulations.md": "# 依据与法规\n\n### FG-ZB-12 支部工作条例第十二条：支委会 {#FG-ZB-12}\n\n"
                             "- **全称**：《中国共产党支部工作条例（试行）》\n\n"
                             "### FG-OLD-1 已停用的编号 {#FG-OLD-1 .kb-retired}\n\n本编号已停用，请改用 [[FG-ZB-12]]。\n\n"

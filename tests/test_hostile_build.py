@@ -94,6 +94,9 @@ def test_search_results_show_escaped_markup_as_text(escaped_site: Path, browser)
     (("docs/guide/index.md", "## 本站怎么读", "[点这里](javascript:alert(1))\n\n## 本站怎么读"), "javascript"),
     (("docs/guide/index.md", "## 本站怎么读", "<script>alert(1)</script>\n\n## 本站怎么读"), "<script>"),
     (("docs/guide/index.md", "## 本站怎么读", "![x](https://example.com/x.png)\n\n## 本站怎么读"), "外部网站"),
+    # Both passed `make check` and then stopped the build with a Python traceback.
+    (("docs/guide/index.md", "## 本站怎么读", '--8<-- "/etc/passwd"\n\n## 本站怎么读'), "在 docs/ 以外"),
+    (("docs/guide/index.md", "## 本站怎么读", "```\n代码\n``` [[WT-99]]\n\n## 本站怎么读"), "引用了不存在的编号「WT-99」"),
 ])
 def test_refused_input_keeps_the_earlier_site(tmp_path: Path, change, message):
     project = copy_project(tmp_path / "project")

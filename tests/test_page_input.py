@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from kbtree import FILES, one_problem, problems_of
+from kbtree import FILES, one_problem, problems_of, site_of
 
 from scripts.kb import config
 from scripts.kb.errors import KbError
@@ -252,3 +252,121 @@ def test_default_options():
 def test_inline_code_may_show_markup(tree):
     page = "# 页面\n\n写成 `<script>alert(1)</script>` 或 ``[x](javascript:y)`` 都只是文字。\n"
     assert problems_of(tree({"guide.md": page})) == []
+
+
+# --- every [[ID]] the expander would link is checked, with its line ----------------------------------
+
+@pytest.mark.parametrize("body, line", [
+    ("```\n代码\n``` [[WT-99]]\n", 5),                  # not a closing fence: the block never closes
+    ("````\n```\n````\n\n[[WT-99]]\n", 7),             # a shorter fence inside a longer one is code
+    ("~~~\n```\n~~~\n\n[[WT-99]]\n", 7),               # ~~~ is closed by ~~~ only
+    ("```\n没有结束的代码块 [[WT-99]]\n", 4),              # never closed: read as text
+    ("- 列表\n\n    ```\n    代码\n```\n\n[[WT-99]]\n", 9),  # closed less indented: no code block
+    ("| 甲 | 乙 |\n| --- | --- |\n| [[WT-99]] | 文字 |\n", 5),
+    ("!!! note \"见 [[WT-99]]\"\n    正文。\n", 3),
+    ("<div markdown=\"1\">\n依据 [[WT-99]]\n</div>\n", 4),
+])
+def test_unknown_reference_outside_real_code_blocks(tree, body, line):
+    from scripts.kb.ids import expand_refs
+
+    page = f"# 页面\n\n{body}"
+    problem = one_problem(tree({"guide.md": page}))
+    assert (problem.file, problem.line) == ("docs/guide.md", line), problem
+    assert "引用了不存在的编号「WT-99」" in problem.message
+    # The expander links what the check reads: a known ID on the same spot becomes a link.
+    site = site_of(tree({"guide.md": page.replace("WT-99", "WT-01")}))
+    assert "[WT-01](survey/problems.md#WT-01 " in expand_refs(page.replace("WT-99", "WT-01"), "guide.md", site.registry)
+
+
+def test_references_in_real_code_blocks_stay_code(tree):
+    from scripts.kb.ids import expand_refs
+
+    page = "# 页面\n\n````\n```\n[[WT-99]]\n```\n````\n\n~~~\n[[WT-98]]\n~~~\n"
+    docs = tree({"guide.md": page})
+    assert problems_of(docs) == []
+    assert expand_refs(page, "guide.md", site_of(docs).registry) == page
+
+
+def test_html_after_a_fence_that_is_not_closed_where_it_seems(tree):
+    page = "# 页面\n\n````\n```\n````\n\n<script>alert(1)</script>\n"
+    problem = one_problem(tree({"guide.md": page}))
+    assert problem.line == 7 and "<script>" in problem.message
+
+
+def test_generated_page_citing_a_deleted_id(tree):
+    # The 行业与地方要求对照 page cites the survey's lesson TH-03 (its template says so, not any source file).
+    lessons = FILES["survey/lessons.md"].replace("## TH-03 多重领导 {#TH-03}\n\n说明。\n\n", "")
+    found = problems_of(tree({"survey/lessons.md": lessons}), full=True)
+    assert any(p.file == "docs/basis/dual.md（自动生成）" and "引用了不存在的编号「TH-03」" in p.message
+               and "自动生成" in p.message for p in found), found
+
+
+# --- pages that include other files (--8<--) ----------------------------------------------------
+
+PART = "guide/part.md"
+
+
+@pytest.mark.parametrize("include, line, message", [
+    ('--8<-- "/etc/passwd"', 5, "在 docs/ 以外"),
+    ('--8<-- "../mkdocs.yml"', 5, "在 docs/ 以外"),
+    ('--8<-- "guide/../../../etc/hostname"', 5, "在 docs/ 以外"),
+    ("-8<- '~/.ssh/id_rsa'", 5, "在 docs/ 以外"),
+    ('  --8<-- "/etc/passwd:1:3"', 5, "在 docs/ 以外"),
+    ('--8<-- "https://example.com/part.md"', 5, "不能从网址"),
+    ('--8<-- "guide/missing.md"', 5, "找不到要插入的文件「guide/missing.md」"),
+    ('--8<-- "checklists/01-xx.yml"', 5, "不是 Markdown 页面"),
+    ('--8<-- "guide/part.md:nothing"', 5, "没有名为「nothing」的段落"),
+    ('--8<-- " "', 5, "没有写要插入的文件名"),
+    ("--8<--\nguide/part.md\n/etc/passwd\n--8<--", 7, "在 docs/ 以外"),
+    ('```text\n--8<-- "/etc/passwd"\n```', 6, "在 docs/ 以外"),        # code blocks do not protect it
+    ('> 引文\n>\n--8<-- "../../etc/passwd"', 7, "在 docs/ 以外"),
+])
+def test_page_includes_only_pages_inside_docs(tree, include, line, message):
+    page = f"# 页面\n\n第一段。\n\n{include}\n"
+    problem = one_problem(tree({"guide.md": page, PART: "# 片段\n\n片段正文。\n"}))
+    assert (problem.file, problem.line, problem.field) == ("docs/guide.md", line, "（插入文件）"), problem
+    assert message in problem.message, problem
+
+
+def test_included_page_may_not_include_outside_files(tree):
+    found = problems_of(tree({"guide.md": '# 页面\n\n--8<-- "guide/part.md"\n',
+                              PART: '# 片段\n\n片段。\n\n--8<-- "/etc/passwd"\n'}))
+    assert found and all(p.file == "docs/guide/part.md" and p.line == 5 for p in found), found
+
+
+def test_block_include_left_open(tree):
+    problem = one_problem(tree({"guide.md": "# 页面\n\n剪切线：\n\n--8<--\n\n后面的文字。\n"}))
+    assert problem.line == 5 and "没有结束的“--8<--”" in problem.message
+
+
+@pytest.mark.parametrize("include", ['--8<-- "guide/part.md"', '--8<-- "guide/part.md:2:3"', ";--8<-- \"/etc/passwd\"",
+                                     '--8<-- "guide/part.md:intro"', "--8<--\nguide/part.md\n;/etc/passwd\n--8<--"])
+def test_allowed_includes(tree, include):
+    part = "# 片段\n\n--8<-- [start:intro]\n引言。\n--8<-- [end:intro]\n"
+    assert problems_of(tree({"guide.md": f"# 页面\n\n{include}\n", PART: part})) == []
+
+
+def test_include_of_a_page_with_references(tree):
+    problem = one_problem(tree({"guide.md": '# 页面\n\n--8<-- "guide/part.md"\n', PART: "# 片段\n\n见 [[WT-01]]。\n"}))
+    assert problem.line == 3 and "不会变成链接" in problem.message
+
+
+def test_build_config_reads_snippets_only_inside_docs(tmp_path, monkeypatch):
+    """Even past the check, the extension as mkdocs.yml configures it reads nothing outside docs/, from any folder."""
+    import markdown
+    from mkdocs.config import load_config
+    from pymdownx.snippets import SnippetMissingError
+
+    from scripts.dev.project_copy import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "decoy.md").write_text("不应读到\n", encoding="utf-8")
+    conf = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    options = conf.mdx_configs["pymdownx.snippets"]
+    md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
+    heading = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split("\n", 1)[0].lstrip("# ")
+    assert heading in md.convert('--8<-- "index.md"')
+    for path in ("../mkdocs.yml", "/etc/hostname", "decoy.md", "https://example.com/x.md"):
+        with pytest.raises(SnippetMissingError):
+            md.reset().convert(f'--8<-- "{path}"')

@@ -124,3 +124,54 @@ def test_a_form_line_asking_for_a_unit_requirement_needs_an_id(tree):
             "姓名：______\n\n格式按本单位要求：______\n")
     problem = one_problem(tree({"procedures/templates/form.md": form}))
     assert problem.line == 18 and problem.field == "（填空）"
+
+
+# --- unit files are input too ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", ["../demo", "../../etc/passwd", "demo/../demo", "/tmp/x", "Demo", "de mo"])
+def test_unit_code_asked_for_is_never_a_path(tree, code):
+    found = problems_of(tree(), unit=code)
+    assert [(p.file, p.field) for p in found] == [("（构建参数）", "UNIT")], found
+    assert f"单位代码「{code}」不对：只能用小写字母、数字和连字符" in found[0].message
+    assert "docs/units/" not in found[0].message
+
+
+@pytest.mark.parametrize("old, new, found", [
+    ("    - value: 示例格式甲", "    - value: \"{{BDW-XX-1}}\"", "{{"),
+    ("    - value: 示例格式甲", "    - value: \"见 [[WT-01]]\"", "[["),
+    ("    - value: 示例格式甲", "    - value: \"[格式](http://example.com)\"", "]("),
+    ("    - value: 示例格式甲", "    - value: \"![图](x.png)\"", "!["),
+    ("short_name: 示例单位", "short_name: \"示例**单位**\"", "**"),
+    ("corrections_to: 党委办公室", "corrections_to: \"党委办公室<script>\"", "<"),
+])
+def test_unit_values_with_markup_are_refused(tree, old, new, found):
+    text = edit(old, new)
+    problem = one_problem(tree({U: text}))
+    assert problem.file == "docs/units/demo.yml" and f"「{found}」" in problem.message, problem
+    assert problem.line == text[: text.index(new)].count("\n") + 1
+
+
+@pytest.mark.parametrize("name", ["units/示例单位.yml", "units/demo two.yml", "units/-demo.yml", "units/demo.v2.yml"])
+def test_unit_file_name_must_be_a_unit_code(tree, name):
+    problem = one_problem(tree({name: UNIT.replace("示例市某单位党委", "另一个示例单位党委")}))
+    assert problem.file == f"docs/{name}" and problem.field == "（文件名）"
+    assert "只能用小写字母、数字和连字符" in problem.message and "文件名就是单位代码" in problem.message
+
+
+@pytest.mark.parametrize("declared", ["format_version: 2", "format_version: 99", "schema_version: 3"])
+def test_unit_file_of_a_newer_format_is_refused_whole(tree, declared):
+    text = declared + "\nnew_field: 新格式才有的字段\n" + UNIT
+    problem = one_problem(tree({U: text}))
+    assert (problem.file, problem.line) == ("docs/units/demo.yml", 1)
+    assert "本站程序只认识到第 1 版" in problem.message and "请先更新知识库程序" in problem.message
+    assert problems_of(tree({U: text}), unit="demo")[0].message == problem.message
+
+
+def test_unit_file_of_the_current_format(tree):
+    assert problems_of(tree({U: "format_version: 1\n" + UNIT}), unit="demo") == []
+
+
+def test_unit_value_key_in_wrong_form_points_at_the_key(tree):
+    text = edit("  BDW-XX-1:", "  bdw-xx-1:")
+    problem = one_problem(tree({U: text}))
+    assert problem.line == text[: text.index("  bdw-xx-1:")].count("\n") + 1 and "「bdw-xx-1」" in problem.message

@@ -272,10 +272,42 @@ def test_names_differing_only_in_case_are_refused(tree, name):
     assert problem.file == f"docs/checklists/{name}" and "大小写" in problem.message
 
 
-def test_yaml_extension_is_read_not_published(tree):
-    docs = tree({CL: None, "checklists/01-xx.yaml": CHECKLIST})
-    site = problems_of(docs, full=True)
-    assert site == []
+# One rule for data files: .yml. A .yaml file is refused by name, and says what to rename it to.
+@pytest.mark.parametrize("name", ["checklists/01-xx.yaml", "units/demo.yaml", "glossary/terms.yaml", "basis/extra.yaml"])
+def test_yaml_extension_is_refused_with_the_new_name(tree, name):
+    from kbtree import FILES
+
+    # A list or a unit saved as .yaml instead of .yml; a stray copy beside the glossary, which nothing would read.
+    moved = {name[:-5] + ".yml": None} if name.startswith(("checklists/", "units/")) else {}
+    problem = one_problem(tree({**moved, name: FILES.get(name[:-5] + ".yml", CHECKLIST)}), full=True)
+    stem = name.rsplit("/", 1)[1][:-5]
+    assert (problem.file, problem.field) == (f"docs/{name}", "（文件名）"), problem
+    assert f"请把「{stem}.yaml」改名为「{stem}.yml」" in problem.message and "一律用 .yml" in problem.message
+
+
+def test_same_list_as_yml_and_yaml(tree):
+    problem = one_problem(tree({"checklists/01-xx.yaml": CHECKLIST}))
+    assert problem.file == "docs/checklists/01-xx.yaml"
+    assert "同一份清单同时存为 docs/checklists/01-xx.yml 和 docs/checklists/01-xx.yaml" in problem.message
+    assert "请删除这个 .yaml 文件" in problem.message
+
+
+@pytest.mark.parametrize("name, shown", [("checklists/09-x x.yml", "09-x x.yml"), ("checklists/09-换届.yml", "09-换届.yml"),
+                                         ("guide/使用 说明.md", "使用 说明.md"), ("assets/图 1.png", "图 1.png"),
+                                         ("guide/a#b.md", "a#b.md"), ("guide/a%20b.md", "a%20b.md"),
+                                         ("checklists/说明 图.png", "说明 图.png")])
+def test_file_names_that_would_become_broken_addresses(tree, name, shown):
+    content = (CHECKLIST.replace("QD-XX", "QD-YY").replace("XX-0", "YY-0").replace("procedure: GC-XX\n", "")
+               if name.endswith(".yml") else b"\x89PNG" if name.endswith(".png") else "# \u9875\n")
+    problem = one_problem(tree({name: content}), full=True)
+    assert (problem.file, problem.field) == (f"docs/{name}", "（文件名）"), problem
+    assert f"文件名「{shown}」不能用" in problem.message
+    assert "只能用英文字母、数字、连字符“-”、下划线“_”和点“.”" in problem.message
+
+
+def test_folder_name_with_chinese_is_named_once(tree):
+    problem = one_problem(tree({"工作指南/a.md": "# 甲\n", "工作指南/b.md": "# 乙\n"}), full=True)
+    assert problem.file == "docs/工作指南" and "文件夹名「工作指南」不能用" in problem.message
 
 
 @pytest.mark.parametrize("slug", ["index", "all-items", "print-all"])
@@ -316,3 +348,85 @@ def test_blanks_of_underscores_are_not_markup_but_need_a_requirement_id(tree):
     problem = one_problem(tree({CL: text}))
     assert problem.line == line_of(text, "how: 查阅会议记录（文号") and "{{BDW-…}}" in problem.message
     assert "标记" not in problem.message
+
+
+# --- messages point at the line where the author must act, and name the cause ---------------------------
+
+def test_alias_bomb_names_the_line_where_anchors_start(tree):
+    text = CHECKLIST + "extra:\n" + "".join("  " + line + "\n" for line in BOMB.splitlines())
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "  a: &a [x,")
+    assert f"第 {problem.line} 行起使用了锚点（&名称）和引用（*名称）" in problem.message
+    assert "YAML 炸弹" in problem.message and "不需要锚点和引用" in problem.message
+
+
+def test_unknown_keys_are_named_each_at_its_own_line(tree):
+    text = edit("        nature: 参考做法", "        nature: 参考做法\n        1: 数字键\n        yes: 是")
+    found = problems_of(tree({CL: text}))
+    assert [(p.line, p.message) for p in found] == [(line_of(text, "        1: 数字键"), "未知字段「1」（拼写错误？）"),
+                                                    (line_of(text, "        yes: 是"), "未知字段「yes」（拼写错误？）")]
+    assert all(p.field == "第 2 组第 1 项" for p in found)
+
+
+def test_duplicate_key_leads_with_the_second_and_names_the_first(tree):
+    text = edit("title: 示例检查清单\n", "title: 示例检查清单\n\ntitle: 另一个标题\n")
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "title: 另一个标题")
+    assert str(problem).startswith(f"docs/checklists/01-xx.yml 第 {problem.line} 行")
+    assert "重复出现键「title」：第 2 行已经写过一次" in problem.message
+
+
+def test_duplicate_id_leads_with_the_second_and_names_the_first(tree):
+    text = edit("id: XX-03", "id: XX-01")
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "id: XX-01\n        text: 会议记录由记录人签字")
+    assert problem.field == "「编号」（id）"
+    assert f"编号「XX-01」重复：本文件第 {line_of(text, 'id: XX-01')} 行已经用过这个编号" in problem.message
+
+
+def test_duplicate_page_id_points_at_its_id_line(tree):
+    page = "---\ntitle: 另一份示例规程\naliases: [乙]\nid: GC-XX\n---\n\n# 另一份\n"
+    found = problems_of(tree({"procedures/zz.md": page}))
+    assert any(p.file == "docs/procedures/zz.md" and p.line == 4 and "编号「GC-XX」重复" in p.message
+               and "docs/procedures/gc.md 第 2 行已经用过" in p.message for p in found), found
+
+
+def test_raw_nul_is_called_an_invisible_control_character(tree):
+    text = edit("text: 会议记录由记录人签字。", "text: 会议记录由\x00记录人签字。")
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "text: 会议记录由")
+    assert "看不见的控制字符「空字符 NUL」（U+0000）" in problem.message
+
+
+def test_many_nul_bytes_are_not_called_utf16(tree):
+    text = edit("text: 会议记录由记录人签字。", "text: 会议记录由记录人签字。" + "\x00" * 4000)
+    problem = one_problem(tree({CL: text}))
+    assert "UTF-16" not in problem.message and "控制字符「空字符 NUL」" in problem.message
+    assert problem.line == line_of(text, "text: 会议记录由")
+
+
+def test_utf16_without_bom_is_still_named(tree):
+    problem = one_problem(tree({CL: CHECKLIST.encode("utf-16-le")}))
+    assert "UTF-16" in problem.message
+
+
+def test_zero_width_space_inside_a_basis_id_names_the_field(tree):
+    text = edit("basis: [WT-01.1]\n        nature: 调研建议", "basis: [WT-01.1\u200b]\n        nature: 调研建议")
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "basis: [WT-01.1\u200b]")
+    assert problem.field == "第 1 组第 2 项的「依据」（basis）第 1 个"
+    assert "「WT-01.1」末尾有一个看不见的零宽空格" in problem.message
+
+
+def test_zero_width_space_in_a_key_is_named_not_called_unknown(tree):
+    text = edit("how: 查阅会议记录的签字栏。", "how\u200b: 查阅会议记录的签字栏。")
+    problem = one_problem(tree({CL: text}))
+    assert problem.line == line_of(text, "how\u200b:") and problem.field == "第 2 组第 1 项"
+    assert "键「how」末尾有一个看不见的零宽空格" in problem.message and "未知字段" not in problem.message
+
+
+def test_data_files_refuse_references_and_fill_ins(tree):
+    text = edit("text: 会议记录由记录人签字。", "text: 会议记录由记录人签字（见 [[WT-01]]）。")
+    problem = one_problem(tree({CL: text}))
+    assert problem.field == "第 2 组第 1 项的「检查内容」（text）" and "文字中含有「[[」" in problem.message
+    assert "不起作用" in problem.message

@@ -69,10 +69,13 @@ def time_build(project: Path, config: Path, strict: bool) -> float:
 def pregenerated_config(project: Path) -> Path:
     """The same site — same pages, same navigation — with the generator's output written to docs/ and the
     hook switched off, so the difference is the hook's own work."""
-    code = ("import sys, yaml; from pathlib import Path; from mkdocs.utils.yaml import yaml_load; "
+    # MkDocs' own loader with a config, so the `!relative` tag of the snippets option reads.
+    code = ("import sys, yaml; from pathlib import Path; from mkdocs.utils.yaml import get_yaml_loader, yaml_load; "
+            "from mkdocs.config.defaults import MkDocsConfig; "
             "from scripts.kb.generate import collect; from scripts.kb.nav import add_checklists; "
             "site = collect(Path('docs').absolute(), Path('.').absolute()); "
-            "nav = yaml_load(open('mkdocs.yml', encoding='utf-8'))['nav']; add_checklists(nav, site.checklists); "
+            "loader = get_yaml_loader(config=MkDocsConfig()); "
+            "nav = yaml_load(open('mkdocs.yml', encoding='utf-8'), loader)['nav']; add_checklists(nav, site.checklists); "
             "print(yaml.safe_dump({'nav': nav}, allow_unicode=True))")
     nav = subprocess.run([sys.executable, "-c", code], cwd=project, check=True, capture_output=True, text=True).stdout
     subprocess.run([sys.executable, "-m", "scripts.kb", "--docs", str(project / "docs"), "write",

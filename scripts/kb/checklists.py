@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import Problem, field_path
 from .schema_check import date_problems, schema_problems
-from .sources import SourceTree
-from .yaml_source import line_of, load_yaml
+from .sources import YAML_SUFFIX, SourceTree, name_problems
+from .yaml_source import line_of, load_yaml, looks_utf16
 
 SCHEMA = "checklists/checklist.schema.json"
 FOLDER = "checklists"
@@ -18,6 +18,9 @@ SUFFIXES = (".yml", ".yaml")
 # refused outright (they would be live HTML in the navigation and the page title); the full-width ＜＞ are fine.
 # "__" is not in the list: runs of underscores are the fill-in blanks of a form (文号____).
 MARKUP_RE = re.compile(r"[<>]|\]\(|\*\*|`|!\[|^\s*#{1,6}\s", re.MULTILINE)
+# [[ID]] and {{BDW-…}} work only in pages and checklist items: anywhere else they would show as typed.
+REFERENCE_RE = re.compile(r"\[\[|\]\]")
+PLACEHOLDER_RE = re.compile(r"\[\[|\]\]|\{\{|\}\}")
 # Generated pages share the folder with the checklist pages.
 RESERVED_SLUGS = {"index", "all-items", "print-all"}
 ID_LINE_RE = re.compile(r"^\s*(?:-\s+)?id:\s*([A-Z][A-Z0-9.-]*)\s*$")
@@ -65,7 +68,7 @@ class Checklist:
         """Stand-in for a file that failed validation. It only reserves the IDs the file declares, read
         from its raw text, so its own errors do not turn into "unknown ID" errors in other files."""
         raw = path.read_bytes()[:1024 * 1024]
-        text = raw.decode("utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8", errors="replace")
+        text = raw.decode("utf-16" if looks_utf16(raw) else "utf-8", errors="replace")
         ids = [(m.group(1), n) for n, line in enumerate(text.splitlines(), 1) if (m := ID_LINE_RE.match(line))]
         return cls("", "", "", "", [], "", "", [], source=source, slug=slug_of(path), broken_ids=ids)
 
@@ -78,8 +81,9 @@ class Checklist:
         return f"checklists/{self.slug}.md"
 
 
-def markup_problems(data: object, display: str) -> list[Problem]:
-    """Every text value of a data file, wherever it sits: plain text only."""
+def markup_problems(data: object, display: str, placeholders: re.Pattern = REFERENCE_RE) -> list[Problem]:
+    """Every text value of a data file, wherever it sits: plain text only (and no [[…]], or {{…}} either
+    where `placeholders` says so)."""
     problems = []
 
     def visit(node: object, path: list) -> None:
@@ -94,6 +98,11 @@ def markup_problems(data: object, display: str) -> list[Problem]:
             hint = "（尖括号请改用全角＜＞）" if found in "<>" else ""
             problems.append(Problem(display, line_of(data, path), field_path(path),
                                     f"文字中含有 HTML 或 Markdown 标记「{found}」；此处只能写纯文本{hint}"))
+        elif isinstance(node, str) and placeholders.search(node):
+            found = placeholders.search(node).group(0)
+            problems.append(Problem(display, line_of(data, path), field_path(path),
+                                    f"文字中含有「{found}」；此处只能写纯文本：[[编号]] 引用和 {{{{编号}}}} 填空在这里不起作用，"
+                                    "会原样显示"))
 
     visit(data, [])
     return problems
@@ -140,15 +149,22 @@ def load_checklists(tree: SourceTree) -> tuple[list[Checklist], list[Problem]]:
     first_file: dict[str, str] = {}
     for rel in files:
         display = tree.display(rel)
-        slug = slug_of(rel)
+        name, slug = PurePosixPath(rel).name, slug_of(rel)
+        twin = rel[: -len(YAML_SUFFIX)] + ".yml"
+        if rel.endswith(YAML_SUFFIX) and twin in files:
+            problems.append(Problem(display, None, "（文件名）", f"同一份清单同时存为 {tree.display(twin)} 和 {display}："
+                                                                "只保留 .yml 文件，请删除这个 .yaml 文件"))
+            continue
         taken = first_file.get(slug.lower())
         if slug.lower() in RESERVED_SLUGS or taken:
             reason = ("为生成页面保留" if slug.lower() in RESERVED_SLUGS
                       else f"已由 {taken} 使用（网址不区分字母大小写）")
+            also = "，扩展名也要改为 .yml" if rel.endswith(YAML_SUFFIX) else ""
             problems.append(Problem(display, None, "（文件名）",
-                                    f"去掉序号后的文件名「{slug}」{reason}，请改用其他文件名"))
+                                    f"去掉序号后的文件名「{slug}」{reason}，请改用其他文件名{also}"))
             continue
         first_file[slug.lower()] = display
+        problems += name_problems(display, name)  # still read: its IDs stay known, so only the name is reported
         checklist, found = load_checklist(tree, rel)
         problems += found
         if checklist is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checklists import markup_problems
+from .checklists import PLACEHOLDER_RE, markup_problems
 from .errors import Problem
 from .schema_check import schema_problems
 from .sources import SourceTree
@@ -21,4 +21,4 @@ def load_data(tree: SourceTree, rel: str, schema: str) -> tuple[object | None, l
     problems = schema_problems(data, tree.path(schema), display)
     if problems:
         return None, problems
-    return data, markup_problems(data, display)
+    return data, markup_problems(data, display, PLACEHOLDER_RE)

@@ -21,6 +21,8 @@ ANCHOR_RE = re.compile(rf"^(.*?)\s*\{{#({ID_RE})(?P<attrs>\s[^}}]*)?\}}$")
 REF_RE = re.compile(rf"\[\[({ID_RE})\]\]")
 ANY_REF_RE = re.compile(r"\[\[([^\]]*)\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# The opening line of a fenced code block as pymdownx.superfences reads it: in a list or a quote too.
+FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A heading `{#FG-DZ-30 .kb-retired}` keeps a published ID's anchor; its first reference names the successor.
 RETIRED_CLASS = ".kb-retired"
@@ -87,10 +89,12 @@ class Registry:
 
     def add(self, target: Target, display: str) -> None:
         if target.id in self.targets:
+            # Reported where the ID is used again (the author's new copy), naming the first use.
             first = self.targets[target.id]
-            where = f"{first.origin} 第 {first.line} 行" if first.line else first.origin
-            self.problems.append(Problem(display, target.line, "id",
-                                         f"编号「{target.id}」重复（已在 {where} 使用）"))
+            where = "本文件" if first.origin == display else f"{first.origin} "
+            where += f"第 {first.line} 行" if first.line else ""
+            self.problems.append(Problem(display, target.line, "「编号」（id）",
+                                         f"编号「{target.id}」重复：{where}已经用过这个编号，请给这一处换一个新的编号"))
             return
         target.origin = display
         self.targets[target.id] = target
@@ -143,16 +147,41 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return match.group(1) or "", text[match.end():], match.group(0).count("\n")
 
 
+def code_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines of fenced code blocks (fences included), as pymdownx.superfences finds them: a block
+    ends only at its own fence string, as indented as the opening; a block never closed, or given up because a
+    line is indented less, is no code block, and its lines are read as Markdown."""
+    code: set[int] = set()
+    start, indent, close = None, "", None
+    for index, line in enumerate(lines):
+        line = line.rstrip("\r\n")
+        if start is None:
+            opening = FENCE_OPEN_RE.match(line)
+            if opening:
+                start, indent = index, opening.group("indent")
+                close = re.compile(re.escape(opening.group("fence")) + r"[ \t]*")
+        elif line.strip() and not line.startswith(indent):
+            start = None
+        elif close.fullmatch(line[len(indent):]):
+            code.update(range(start, index + 1))
+            start = None
+    return code
+
+
+def live_lines(body: str, first_line: int = 1):
+    """(line number, line) of the Markdown outside fenced code: the one scanner behind every check of a page's
+    text and behind `expand_refs`, so what is checked is exactly what is expanded."""
+    lines = body.splitlines()
+    code = code_lines(lines)
+    for index, line in enumerate(lines):
+        if index not in code:
+            yield index + first_line, line
+
+
 def _body_lines(text: str):
     """(line number in the file, line) of the body outside fenced code blocks."""
     _, body, offset = split_front_matter(text)
-    in_fence = False
-    for number, line in enumerate(body.splitlines(), start=offset + 1):
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield number, line
+    yield from live_lines(body, offset + 1)
 
 
 def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id: str | None,
@@ -164,7 +193,10 @@ def scan_markdown(text: str, src: str, registry: Registry, display: str, page_id
     open_sections: list[tuple[int, Target | None]] = []
     page_target = None
     if page_id:
-        page_target = Target(page_id, page_title, src, None, line=1)
+        front, _, _ = split_front_matter(text)
+        declared = re.search(r"^id:", front, re.MULTILINE)
+        line = front[: declared.start()].count("\n") + 2 if declared else 1  # front matter starts on line 2
+        page_target = Target(page_id, page_title, src, None, line=line)
         registry.add(page_target, display)
     for number, line in _body_lines(text):
         heading = ANY_HEADING_RE.match(line)
@@ -217,17 +249,28 @@ def retired_message(target: Target) -> str:
 
 
 def expand_refs(text: str, page_src: str, registry: Registry, basis_label=None) -> str:
-    """Turn each `[[ID]]` into a relative Markdown link (references were checked by `ref_problems`).
+    """Turn each `[[ID]]` into a relative Markdown link (references were checked by `ref_problems`, on the
+    same lines: `live_lines`).
 
     On a step's 依据 line the link reads as the short human name (`basis_label`), as in checklists."""
     lines = text.splitlines(keepends=True)
-    in_fence = False
+    code = code_lines(lines)
     for index, line in enumerate(lines):
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-        if not in_fence and "[[" in line:
+        if index not in code and "[[" in line:
             named = basis_label is not None and BASIS_LINE_RE.match(line)
             lines[index] = REF_RE.sub(
                 lambda m, named=named: registry[m.group(1)].link_from(
                     page_src, basis_label(registry[m.group(1)]) if named else None), line)
     return "".join(lines)
+
+
+def generated_ref_problems(files: dict[str, str | bytes], registry: Registry, display) -> list[Problem]:
+    """The generated pages cite IDs too (their templates name survey lessons, for instance); one deleted from
+    docs/ would otherwise pass `check` and break the build."""
+    problems = []
+    for path, content in sorted(files.items()):
+        if path.endswith(".md") and isinstance(content, str):
+            problems += [Problem(p.file, p.line, p.field, f"这个页面由构建自动生成，其中{p.message}；"
+                                 "它可能在 docs/ 中被删除或改了编号，请恢复这个编号（或请维护人员修改页面模板）")
+                         for p in ref_problems(content, f"{display(path)}（自动生成）", registry)]
+    return problems

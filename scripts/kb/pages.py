@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from .checklists import MARKUP_RE
 from .errors import Problem, echo, field_path
 from .idkinds import ID_RE, IdKind, kind_of
-from .ids import FENCE_RE, Registry, split_front_matter
+from .ids import Registry, live_lines, split_front_matter
 from .schema_check import date_problems, schema_problems
+from .snippets import include_problems
 from .sources import SourceTree
 from .text_safety import invisible_lines
 from .urls import url_problem
@@ -98,12 +99,7 @@ def _markup_in(meta: dict, display: str) -> list[Problem]:
 def _body_problems(body: str, display: str, offset: int) -> list[Problem]:
     """Links that would run code or fetch from outside, and active HTML, found in the page source."""
     problems = []
-    in_fence = False
-    for number, line in enumerate(body.split("\n"), start=offset + 1):
-        if FENCE_RE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
+    for number, line in live_lines(body, offset + 1):
         line = _CODE_SPAN_RE.sub("", line)  # `<script>` in backticks is shown, not run
         for pattern, loads in _LINK_RES:
             for match in pattern.finditer(line):
@@ -155,6 +151,7 @@ def read_page_meta(tree: SourceTree, src: str) -> tuple[PageMeta | None, list[Pr
             problems += _common_problems(meta, display)
     problems += _h1_problems(body, display, offset)
     problems += _body_problems(body, display, offset)
+    problems += include_problems(tree, src, body, offset + 1)
     h1 = H1_RE.search(body)
     if problems:
         # Keep the page with the ID it declares, so its own errors do not turn into "unknown ID" elsewhere.

@@ -98,8 +98,21 @@ def schema_problems(data: object, schema_path: Path, display: str) -> list[Probl
         if error.validator == "required":
             missing = [name for name in error.validator_value if name not in error.instance]
             field = field_path(path + missing[:1])
-        problems.append(Problem(display, line_of(data, path), field, _message(error)))
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            problems += _unknown_keys(error, data, path, display)
+            continue
+        line = line_of(data, path)
+        if "propertyNames" in error.schema_path and isinstance(error.instance, str):
+            line = line_of(data, path + [error.instance])  # the key itself is wrong: its own line
+        problems.append(Problem(display, line, field, _message(error)))
     return problems
+
+
+def _unknown_keys(error: ValidationError, data: object, path: list, display: str) -> list[Problem]:
+    """One problem per unknown key, at the key's own line (not at the line its mapping starts)."""
+    known = error.schema.get("properties", {})
+    return [Problem(display, line_of(data, path + [key]), field_path(path),
+                    f"未知字段「{echo(str(key))}」（拼写错误？）") for key in error.instance if key not in known]
 
 
 def date_problems(data: dict, paths: list[list], display: str) -> list[Problem]:

@@ -42,8 +42,10 @@ def invisible_message(value: str) -> str | None:
         return None
     shown = INVISIBLE_RE.sub("", value)
     shown = shown if len(shown) <= 30 else shown[:30] + "……"
-    return (f"「{shown}」{_where(value, match.start())}有一个看不见的{char_name(match.group(0))}"
-            f"（U+{ord(match.group(0)):04X}），请删除后重新输入")
+    char = match.group(0)
+    # A control character (NUL, ESC …) has a name no author knows; say first what kind of thing it is.
+    what = f"控制字符「{char_name(char)}」" if unicodedata.category(char) == "Cc" else char_name(char)
+    return f"「{shown}」{_where(value, match.start())}有一个看不见的{what}（U+{ord(char):04X}），请删除后重新输入"
 
 
 def odd_characters(value: str) -> str:

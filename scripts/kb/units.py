@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from .data_file import load_data
 from .errors import Problem, echo
 from .schema_check import date_problems
-from .sources import SourceTree
-from .yaml_source import line_of
+from .sources import YAML_SUFFIX, SourceTree, yaml_suffix_message
+from .yaml_source import line_of, load_yaml
 
 FOLDER = "units"
 SCHEMA = "units/unit.schema.json"
-CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,30}$")
+CODE_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,30}")
+CODE_RULE = "只能用小写字母、数字和连字符，以字母或数字开头，不超过 31 个字符"
+# The format of unit files this code reads. A file for a newer format may mean something this code would misread.
+FORMAT_VERSION = 1
+VERSION_KEYS = ("format_version", "schema_version", "format")
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,32 @@ class Edition:
         return self.unit is not None and id_ in self.unit.adopts
 
 
+def _newer_format(tree: SourceTree, rel: str) -> list[Problem]:
+    """A profile written for a newer format is refused as a whole, before its unknown fields are listed one by one."""
+    data, problems = load_yaml(tree.path(rel), tree.display(rel))
+    if problems or not isinstance(data, dict):
+        return []
+    for key in (k for k in VERSION_KEYS if k in data):
+        value = data[key]
+        if isinstance(value, (int, float, str)) and not isinstance(value, bool) and _number(value) > FORMAT_VERSION:
+            return [Problem(tree.display(rel), line_of(data, [key]), f"「格式版本」（{key}）",
+                            f"这个单位设置文件是第 {echo(value)} 版格式，本站程序只认识到第 {FORMAT_VERSION} 版："
+                            "请先更新知识库程序再构建这个单位的版本，或按现有格式（见 docs/units/unit.schema.json）重写")]
+    return []
+
+
+def _number(value: object) -> float:
+    try:
+        return float(str(value).lstrip("vV"))
+    except ValueError:
+        return 0
+
+
 def _load_one(tree: SourceTree, rel: str) -> tuple[Unit | None, list[Problem]]:
     display = tree.display(rel)
+    newer = _newer_format(tree, rel)
+    if newer:
+        return None, newer
     data, problems = load_data(tree, rel, SCHEMA)
     if data is None:
         return None, problems
@@ -101,12 +129,14 @@ def load_units(tree: SourceTree) -> tuple[dict[str, Unit], list[Problem]]:
         display = tree.display(rel)
         name = rel[len(FOLDER) + 1:]
         code = name.rsplit(".", 1)[0]
-        if "/" in name or not name.endswith((".yml", ".yaml")):
+        if "/" in name or not name.endswith((".yml", YAML_SUFFIX)):
             problems.append(Problem(display, None, "（文件）", "docs/units/ 中只能放单位设置文件（单位代码.yml）"))
             continue
-        if not CODE_RE.match(code):
-            problems.append(Problem(display, None, "（文件名）",
-                                    f"单位代码「{echo(code)}」只能用小写字母、数字和连字符（文件名就是单位代码）"))
+        if not CODE_RE.fullmatch(code):
+            problems.append(Problem(display, None, "（文件名）", f"单位代码「{echo(code)}」不对：{CODE_RULE}（文件名就是单位代码）"))
+            continue
+        if name.endswith(YAML_SUFFIX):
+            problems.append(Problem(display, None, "（文件名）", yaml_suffix_message(name)))
             continue
         unit, found = _load_one(tree, rel)
         problems += found

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem, echo
+from .errors import Problem, echo, field_path
 from .text_safety import invisible_lines, invisible_message
 
 # A checklist is a few KB; anything near this is a paste accident, not a list.
@@ -61,7 +61,8 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> Located
         if key in result:
             # PyYAML would silently keep the last value; an author's copy-paste slip must not vanish.
             loader.problems.append(Problem(loader.display, line, f"「{echo(key)}」",
-                                           f"同一层级中重复出现键「{echo(key)}」（首次出现在第 {result.key_lines[key]} 行）"))
+                                           f"同一层级中重复出现键「{echo(key)}」：第 {result.key_lines[key]} 行已经写过一次，"
+                                           "请删除或合并这一处（否则只会保留其中一个）"))
             continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
@@ -78,9 +79,20 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def looks_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte order mark, or zero bytes on one side of each character pair (UTF-16 without one); NUL bytes
+    pasted or left by a crash are not, and are named as invisible characters instead."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    zeros = raw.count(b"\x00")
+    if len(raw) < 4 or zeros <= len(raw) // 4:
+        return False
+    return max(raw[0::2].count(b"\x00"), raw[1::2].count(b"\x00")) >= zeros * 0.9
+
+
 def decode_source(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     """Text of a source file, or a problem that names its encoding (UTF-16, GBK …) and the way out."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 3 and raw.count(b"\x00") > len(raw) // 4):
+    if looks_utf16(raw):
         return None, [Problem(display, None, "（文件编码）",
                               "文件是 UTF-16 编码（记事本“Unicode”格式），请另存为“UTF-8”编码")]
     try:
@@ -149,24 +161,37 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
+def _first_anchor_line(text: str) -> int:
+    """0-based line of the first anchor or alias, read from the parser's events (nothing is expanded)."""
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if getattr(event, "anchor", None):
+            return event.start_mark.line
+    return 0
+
+
 def _string_problems(data: object, display: str) -> list[Problem]:
-    """Escaped control or invisible characters ("\\e", "\\u200b") only show once the text is parsed."""
+    """Escaped control or invisible characters ("\\e", "\\u200b") only show once the text is parsed; keys count too.
+    Each is named with its field (「依据」第 1 个), not just its line."""
     problems: list[Problem] = []
 
-    def visit(node: object, line: int | None) -> None:
+    def visit(node: object, path: list, line: int | None) -> None:
         line = getattr(node, "line", line)
         if isinstance(node, Located):
             for key, value in node.items():
-                visit(value, node.key_lines.get(key, line))
+                key_line = node.key_lines.get(key, line)
+                message = invisible_message(key)
+                if message:
+                    problems.append(Problem(display, key_line, field_path(path) if path else "（键）", "键" + message))
+                visit(value, path + [key], key_line)
         elif isinstance(node, list):
-            for value in node:
-                visit(value, line)
+            for index, value in enumerate(node):
+                visit(value, path + [index], line)
         elif isinstance(node, str):
             message = invisible_message(node)
             if message:
-                problems.append(Problem(display, line, "（文字）", message))
+                problems.append(Problem(display, line, field_path(path) if path else "（文字）", message))
 
-    visit(data, None)
+    visit(data, [], None)
     return problems
 
 
@@ -200,8 +225,10 @@ def parse_yaml(text: str, display: str, first_line: int = 1) -> tuple[object | N
         if node is None:
             return None, []
         if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
-            return None, [Problem(display, node.start_mark.line + first_line, "（YAML 格式）",
-                                  "锚点（&）和引用（*）展开后内容过多，疑似“YAML 炸弹”；请直接写出内容，不要层层引用")]
+            line = _first_anchor_line(text) + first_line
+            return None, [Problem(display, line, "（YAML 格式）",
+                                  f"第 {line} 行起使用了锚点（&名称）和引用（*名称），展开后内容过多，疑似“YAML 炸弹”："
+                                  "本站的数据文件不需要锚点和引用，请删除“&”“*”，把内容直接写出来")]
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display, first_line)]
